@@ -1,0 +1,140 @@
+package cn.jiyun.fulfillment.fleet;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import java.time.Instant;
+import java.time.LocalTime;
+
+/** A van or truck based at a hub: its capacities, its costs in fen and its daily shift (local time). */
+@Entity
+@Table(name = "vehicle")
+public class Vehicle {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "cooperative_id", nullable = false, updatable = false)
+    private Long cooperativeId;
+
+    @Column(name = "home_hub_id", nullable = false)
+    private Long homeHubId;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(nullable = false)
+    private String plate;
+
+    @Column(name = "capacity_kg", nullable = false)
+    private int capacityKg;
+
+    @Column(name = "capacity_litres", nullable = false)
+    private int capacityLitres;
+
+    @Column(nullable = false)
+    private boolean refrigerated;
+
+    @Column(name = "cost_per_km_fen", nullable = false)
+    private long costPerKmFen;
+
+    @Column(name = "fixed_cost_per_day_fen", nullable = false)
+    private long fixedCostPerDayFen;
+
+    @Column(name = "shift_start", nullable = false)
+    private LocalTime shiftStart;
+
+    @Column(name = "shift_end", nullable = false)
+    private LocalTime shiftEnd;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Vehicle() {
+    }
+
+    public Vehicle(Long cooperativeId, VehicleDetails details) {
+        this.cooperativeId = cooperativeId;
+        update(details);
+    }
+
+    public final void update(VehicleDetails d) {
+        if (!d.shiftStart().isBefore(d.shiftEnd())) {
+            throw new IllegalArgumentException("a shift must start before it ends");
+        }
+        this.homeHubId = d.homeHubId();
+        this.name = d.name();
+        this.plate = d.plate();
+        this.capacityKg = d.capacityKg();
+        this.capacityLitres = d.capacityLitres();
+        this.refrigerated = d.refrigerated();
+        this.costPerKmFen = d.costPerKmFen();
+        this.fixedCostPerDayFen = d.fixedCostPerDayFen();
+        this.shiftStart = d.shiftStart();
+        this.shiftEnd = d.shiftEnd();
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Long cooperativeId() {
+        return cooperativeId;
+    }
+
+    public Long homeHubId() {
+        return homeHubId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String plate() {
+        return plate;
+    }
+
+    public int capacityKg() {
+        return capacityKg;
+    }
+
+    public int capacityLitres() {
+        return capacityLitres;
+    }
+
+    public boolean refrigerated() {
+        return refrigerated;
+    }
+
+    public long costPerKmFen() {
+        return costPerKmFen;
+    }
+
+    public long fixedCostPerDayFen() {
+        return fixedCostPerDayFen;
+    }
+
+    public LocalTime shiftStart() {
+        return shiftStart;
+    }
+
+    public LocalTime shiftEnd() {
+        return shiftEnd;
+    }
+}

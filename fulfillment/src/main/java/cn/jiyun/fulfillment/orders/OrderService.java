@@ -1,0 +1,230 @@
+package cn.jiyun.fulfillment.orders;
+
+import cn.jiyun.fulfillment.ChinaTime;
+import cn.jiyun.fulfillment.errors.ConflictException;
+import cn.jiyun.fulfillment.errors.InvalidFieldException;
+import cn.jiyun.fulfillment.errors.NotFoundException;
+import cn.jiyun.fulfillment.producers.ProducerProximity;
+import cn.jiyun.fulfillment.security.JiyunUser;
+import cn.jiyun.fulfillment.security.Role;
+import cn.jiyun.fulfillment.shops.Shop;
+import cn.jiyun.fulfillment.shops.Shops;
+import cn.jiyun.fulfillment.shops.SkuMapping;
+import cn.jiyun.fulfillment.shops.SkuMappings;
+import cn.jiyun.integrations.CanonicalOrder;
+import cn.jiyun.integrations.Carrier;
+import cn.jiyun.integrations.PlatformOrderStatus;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Takes orders in, turns their lines into parcels at the producers who make the goods, and moves
+ * them through their statuses. One transaction per call: an order is stored whole or not at all.
+ */
+@Service
+@Transactional
+public class OrderService {
+
+    /** The heaviest parcel one person hands over; anything above is a typo or needs a pallet. */
+    static final int MAX_PARCEL_GRAMS = 100_000;
+
+    private final Orders orders;
+    private final Shops shops;
+    private final SkuMappings mappings;
+    private final ProducerProximity proximity;
+    private final ParcelCodes parcelCodes;
+    private final Clock clock;
+
+    OrderService(Orders orders, Shops shops, SkuMappings mappings, ProducerProximity proximity,
+                 ParcelCodes parcelCodes, Clock clock) {
+        this.orders = orders;
+        this.shops = shops;
+        this.mappings = mappings;
+        this.proximity = proximity;
+        this.parcelCodes = parcelCodes;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a new order of the shop and makes its parcels. An order whose SKUs are not all mapped
+     * to producers is stored as NEEDS_ATTENTION with the reason, to be retried once mapped.
+     */
+    public Order place(Shop shop, CanonicalOrder incoming, String actor) {
+        if (orders.existsByPlatformAndShopIdAndPlatformOrderId(shop.platform(), shop.id(),
+                incoming.platformOrderId())) {
+            throw new ConflictException(shop.platform() + " order " + incoming.platformOrderId() + " of shop "
+                    + shop.platformShopId() + " already exists");
+        }
+        Instant now = clock.instant();
+        Order order = new Order(shop.cooperativeId(), shop.id(), shop.platform(), incoming.platformOrderId(),
+                incoming.buyerProvince(), incoming.buyerCity(), incoming.createdAt(), incoming.paidAt(),
+                incoming.shipBy(), incoming.totalAmountFen(), incoming.updatedAt(), now, actor);
+        incoming.lines().forEach(l -> order.addLine(l.platformSku(), l.title(), l.quantity(), l.amountFen()));
+        if (incoming.status() == PlatformOrderStatus.CANCELLED) {
+            order.moveTo(OrderStatus.CANCELLED, now, "cancelled on " + shop.platform(), actor);
+        } else if (incoming.status() == PlatformOrderStatus.PAID) {
+            makeParcels(order, now, actor);
+        }
+        return orders.save(order);
+    }
+
+    /** Tries again to make the parcels of an order that needed attention (e.g. once its SKUs are mapped). */
+    public Order retry(Long cooperativeId, Long orderId, String actor) {
+        Order order = get(cooperativeId, orderId);
+        if (order.status() != OrderStatus.NEEDS_ATTENTION && order.status() != OrderStatus.RECEIVED) {
+            throw new ConflictException("order " + order.platformOrderId() + " is " + order.status()
+                    + "; only orders that are RECEIVED or NEED_ATTENTION can be retried");
+        }
+        makeParcels(order, clock.instant(), actor);
+        return order;
+    }
+
+    private void makeParcels(Order order, Instant now, String actor) {
+        List<String> skus = order.lines().stream().map(OrderLine::platformSku).distinct().toList();
+        Map<String, SkuMapping> bySku = mappings.findByShopIdAndPlatformSkuIn(order.shopId(), skus).stream()
+                .collect(Collectors.toMap(SkuMapping::platformSku, Function.identity()));
+        TreeSet<String> unmapped = new TreeSet<>(skus);
+        unmapped.removeAll(bySku.keySet());
+        if (!unmapped.isEmpty()) {
+            order.needsAttention("no producer mapped for SKU " + String.join(", ", unmapped), now, actor);
+            return;
+        }
+        record Load(long grams, long ml, boolean chilled) {
+            Load plus(Load o) {
+                return new Load(grams + o.grams, ml + o.ml, chilled || o.chilled);
+            }
+        }
+        Map<Long, Load> byProducer = new LinkedHashMap<>();
+        for (OrderLine line : order.lines()) {
+            SkuMapping m = bySku.get(line.platformSku());
+            byProducer.merge(m.producerId(), new Load((long) m.unitWeightGrams() * line.quantity(),
+                    (long) m.unitVolumeMl() * line.quantity(), m.chilled()), Load::plus);
+        }
+        List<Order.ParcelSpec> parcels = new ArrayList<>();
+        for (Map.Entry<Long, Load> e : byProducer.entrySet()) {
+            Load load = e.getValue();
+            if (load.grams() > MAX_PARCEL_GRAMS) {
+                order.needsAttention("the parcel at producer " + e.getKey() + " would weigh " + load.grams() / 1000
+                        + " kg, more than the " + MAX_PARCEL_GRAMS / 1000 + " kg a pickup can take", now, actor);
+                return;
+            }
+            parcels.add(new Order.ParcelSpec(e.getKey(), parcelCodes.next(), (int) load.grams(),
+                    (int) Math.min(Integer.MAX_VALUE, load.ml()), load.chilled()));
+        }
+        order.replaceParcels(parcels);
+        order.moveTo(OrderStatus.AWAITING_PICKUP, now, "parcels ready at " + parcels.size() + " producer(s)", actor);
+    }
+
+    @Transactional(readOnly = true)
+    public Order get(Long cooperativeId, Long orderId) {
+        return orders.findByIdAndCooperativeId(orderId, cooperativeId)
+                .orElseThrow(() -> new NotFoundException("order", orderId));
+    }
+
+    /** One order, if the user may see it: a seller only sees their own shops' orders. */
+    @Transactional(readOnly = true)
+    public Order get(JiyunUser user, Long orderId) {
+        Order order = get(user.cooperativeId(), orderId);
+        if (user.is(Role.SELLER) && !sellerShopIds(user).contains(order.shopId())) {
+            throw new NotFoundException("order", orderId);
+        }
+        return order;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Order> list(JiyunUser user, OrderFilter filter, Pageable pageable) {
+        Long cooperative = user.cooperativeId();
+        List<Specification<Order>> parts = new ArrayList<>();
+        parts.add((root, q, cb) -> cb.equal(root.get("cooperativeId"), cooperative));
+        if (user.is(Role.SELLER)) {
+            parts.add(shopIn(sellerShopIds(user)));
+        }
+        if (filter.status() != null) {
+            parts.add((root, q, cb) -> cb.equal(root.get("status"), filter.status()));
+        }
+        if (filter.platform() != null) {
+            parts.add((root, q, cb) -> cb.equal(root.get("platform"), filter.platform()));
+        }
+        if (filter.shopId() != null) {
+            List<Long> shopIds = shops.findByCooperativeIdAndPlatformShopId(cooperative, filter.shopId()).stream()
+                    .filter(s -> filter.platform() == null || s.platform() == filter.platform())
+                    .map(Shop::id).toList();
+            parts.add(shopIn(shopIds));
+        }
+        if (filter.producerId() != null) {
+            parts.add(parcelFrom(List.of(filter.producerId())));
+        }
+        if (filter.hubId() != null) {
+            parts.add(parcelFrom(proximity.idsNearestTo(cooperative, filter.hubId())));
+        }
+        if (filter.area() != null) {
+            OrderFilter.Box b = filter.area();
+            parts.add(parcelFrom(proximity.idsInside(cooperative, b.minLongitude(), b.minLatitude(),
+                    b.maxLongitude(), b.maxLatitude())));
+        }
+        if (filter.paidFrom() != null) {
+            Instant from = filter.paidFrom().atStartOfDay(ChinaTime.ZONE).toInstant();
+            parts.add((root, q, cb) -> cb.greaterThanOrEqualTo(root.get("paidAt"), from));
+        }
+        if (filter.paidTo() != null) {
+            Instant to = filter.paidTo().plusDays(1).atStartOfDay(ChinaTime.ZONE).toInstant();
+            parts.add((root, q, cb) -> cb.lessThan(root.get("paidAt"), to));
+        }
+        return orders.findAll(Specification.allOf(parts), pageable);
+    }
+
+    /** Moves an order to another status by hand, if that step is allowed. */
+    public Order changeStatus(Long cooperativeId, Long orderId, OrderStatus next, String note, Carrier carrier,
+                              String waybillNumber, String actor) {
+        Order order = get(cooperativeId, orderId);
+        Instant now = clock.instant();
+        try {
+            if (next == OrderStatus.HANDED_TO_CARRIER) {
+                order.handToCarrier(carrier, waybillNumber, now, actor);
+            } else {
+                order.moveTo(next, now, note, actor);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException(next == OrderStatus.HANDED_TO_CARRIER ? "waybillNumber" : "note",
+                    e.getMessage());
+        }
+        return order;
+    }
+
+    private List<Long> sellerShopIds(JiyunUser user) {
+        return shops.findByCooperativeIdAndSellerUserId(user.cooperativeId(), user.userId()).stream()
+                .map(Shop::id).toList();
+    }
+
+    private static Specification<Order> shopIn(Collection<Long> shopIds) {
+        return (root, q, cb) -> shopIds.isEmpty() ? cb.disjunction() : root.get("shopId").in(shopIds);
+    }
+
+    private static Specification<Order> parcelFrom(Collection<Long> producerIds) {
+        return (root, q, cb) -> {
+            if (producerIds.isEmpty()) {
+                return cb.disjunction();
+            }
+            Subquery<Long> withParcel = q.subquery(Long.class);
+            Root<Parcel> parcel = withParcel.from(Parcel.class);
+            withParcel.select(parcel.get("order").get("id")).where(parcel.get("producerId").in(producerIds));
+            return root.get("id").in(withParcel);
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package cn.jiyun.fulfillment.security;
+
+import cn.jiyun.fulfillment.cooperatives.Cooperative;
+import cn.jiyun.fulfillment.cooperatives.Cooperatives;
+import cn.jiyun.fulfillment.geo.Wgs84;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates the first cooperative and its admin on an empty production store, from configuration. */
+@Component
+@Order(10)
+class FirstAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+    private final BootstrapProperties bootstrap;
+    private final AppUsers users;
+    private final Cooperatives cooperatives;
+    private final PasswordEncoder passwords;
+
+    FirstAdmin(BootstrapProperties bootstrap, AppUsers users, Cooperatives cooperatives, PasswordEncoder passwords) {
+        this.bootstrap = bootstrap;
+        this.users = users;
+        this.cooperatives = cooperatives;
+        this.passwords = passwords;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!bootstrap.complete() || users.count() > 0) {
+            return;
+        }
+        // Ningxia and its surroundings; an admin narrows it when the cooperative's area is known
+        Cooperative cooperative = cooperatives.save(
+                new Cooperative(bootstrap.cooperativeName(), Wgs84.box(103.5, 35.0, 108.0, 39.8)));
+        users.save(new AppUser(cooperative.id(), bootstrap.adminUsername(),
+                passwords.encode(bootstrap.adminPassword()), Role.COOP_ADMIN, bootstrap.adminUsername()));
+        log.info("Created cooperative '{}' and its admin '{}'", cooperative.name(), bootstrap.adminUsername());
+    }
+}

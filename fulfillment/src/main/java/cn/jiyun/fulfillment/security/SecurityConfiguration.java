@@ -1,0 +1,51 @@
+package cn.jiyun.fulfillment.security;
+
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The API speaks HTTP Basic without sessions (so no CSRF token is needed there); health is open to
+ * load balancers and probes; everything else needs a login, and writes need a cooperative admin.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String ADMIN = Role.COOP_ADMIN.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN)
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/webhooks/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/orders/**", "/api/shops/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/hubs/**", "/api/producers/**", "/api/vehicles/**")
+                        .hasAnyRole(ADMIN, Role.COURIER.name())
+                        .requestMatchers("/api/**").hasRole(ADMIN)
+                        .anyRequest().authenticated())
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // the API authenticates every request with Basic credentials, never with a cookie;
+                // webhooks authenticate with the platforms' signatures
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/webhooks/**", "/actuator/**"));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

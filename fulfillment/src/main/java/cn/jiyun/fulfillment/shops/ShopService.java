@@ -1,0 +1,123 @@
+package cn.jiyun.fulfillment.shops;
+
+import cn.jiyun.fulfillment.errors.ConflictException;
+import cn.jiyun.fulfillment.errors.InvalidFieldException;
+import cn.jiyun.fulfillment.errors.NotFoundException;
+import cn.jiyun.fulfillment.producers.Producers;
+import cn.jiyun.fulfillment.security.AppUsers;
+import cn.jiyun.fulfillment.security.JiyunUser;
+import cn.jiyun.fulfillment.security.Role;
+import cn.jiyun.integrations.Platform;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers shops and maps their SKUs to the producers who make them. */
+@Service
+@Transactional
+public class ShopService {
+
+    /** A SKU mapping as a request or the demo loader says it. */
+    public record MappingDetails(String platformSku, Long producerId, String productName, int unitWeightGrams,
+                                 int unitVolumeMl, boolean chilled) {
+    }
+
+    private final Shops shops;
+    private final SkuMappings mappings;
+    private final Producers producers;
+    private final AppUsers users;
+
+    ShopService(Shops shops, SkuMappings mappings, Producers producers, AppUsers users) {
+        this.shops = shops;
+        this.mappings = mappings;
+        this.producers = producers;
+        this.users = users;
+    }
+
+    /** The shops the user may see: all of the cooperative's, or a seller's own. */
+    @Transactional(readOnly = true)
+    public Page<Shop> list(JiyunUser user, Pageable pageable) {
+        return user.is(Role.SELLER)
+                ? shops.findByCooperativeIdAndSellerUserId(user.cooperativeId(), user.userId(), pageable)
+                : shops.findByCooperativeId(user.cooperativeId(), pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public Shop get(JiyunUser user, Long shopId) {
+        Shop shop = get(user.cooperativeId(), shopId);
+        if (user.is(Role.SELLER) && !user.userId().equals(shop.sellerUserId())) {
+            throw new NotFoundException("shop", shopId);
+        }
+        return shop;
+    }
+
+    @Transactional(readOnly = true)
+    public Shop get(Long cooperativeId, Long shopId) {
+        return shops.findByIdAndCooperativeId(shopId, cooperativeId)
+                .orElseThrow(() -> new NotFoundException("shop", shopId));
+    }
+
+    public Shop register(Long cooperativeId, Platform platform, String platformShopId, String name,
+                         Long sellerUserId) {
+        shops.findByPlatformAndPlatformShopId(platform, platformShopId).ifPresent(existing -> {
+            throw new ConflictException(platform + " shop " + platformShopId + " is already registered");
+        });
+        requireSeller(cooperativeId, sellerUserId);
+        return shops.save(new Shop(cooperativeId, platform, platformShopId, name, sellerUserId));
+    }
+
+    public Shop update(Long cooperativeId, Long shopId, String name, Long sellerUserId) {
+        Shop shop = get(cooperativeId, shopId);
+        requireSeller(cooperativeId, sellerUserId);
+        shop.rename(name);
+        shop.assignSeller(sellerUserId);
+        return shop;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<SkuMapping> mappings(Long cooperativeId, Long shopId, Pageable pageable) {
+        get(cooperativeId, shopId);
+        return mappings.findByShopId(shopId, pageable);
+    }
+
+    public SkuMapping map(Long cooperativeId, Long shopId, MappingDetails details) {
+        get(cooperativeId, shopId);
+        requireProducer(cooperativeId, details.producerId());
+        mappings.findByShopIdAndPlatformSku(shopId, details.platformSku()).ifPresent(existing -> {
+            throw new ConflictException("SKU " + details.platformSku() + " of shop " + shopId
+                    + " is already mapped (mapping " + existing.id() + ")");
+        });
+        return mappings.save(new SkuMapping(cooperativeId, shopId, details.platformSku(), details.producerId(),
+                details.productName(), details.unitWeightGrams(), details.unitVolumeMl(), details.chilled()));
+    }
+
+    public SkuMapping remap(Long cooperativeId, Long shopId, Long mappingId, MappingDetails details) {
+        get(cooperativeId, shopId);
+        requireProducer(cooperativeId, details.producerId());
+        SkuMapping mapping = mappings.findByIdAndShopId(mappingId, shopId)
+                .orElseThrow(() -> new NotFoundException("SKU mapping", mappingId));
+        if (!mapping.platformSku().equals(details.platformSku())) {
+            throw new InvalidFieldException("platformSku", "a mapping's SKU cannot change; map the new SKU instead");
+        }
+        mapping.update(details.producerId(), details.productName(), details.unitWeightGrams(),
+                details.unitVolumeMl(), details.chilled());
+        return mapping;
+    }
+
+    private void requireProducer(Long cooperativeId, Long producerId) {
+        if (producers.findByIdAndCooperativeId(producerId, cooperativeId).isEmpty()) {
+            throw new InvalidFieldException("producerId", "no producer " + producerId + " in this cooperative");
+        }
+    }
+
+    private void requireSeller(Long cooperativeId, Long sellerUserId) {
+        if (sellerUserId == null) {
+            return;
+        }
+        users.findById(sellerUserId)
+                .filter(u -> u.cooperativeId().equals(cooperativeId) && u.role() == Role.SELLER)
+                .orElseThrow(() -> new InvalidFieldException("sellerUserId",
+                        "no seller " + sellerUserId + " in this cooperative"));
+    }
+}

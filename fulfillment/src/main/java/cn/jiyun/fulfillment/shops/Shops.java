@@ -1,0 +1,25 @@
+package cn.jiyun.fulfillment.shops;
+
+import cn.jiyun.integrations.Platform;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every cooperative's shops. */
+public interface Shops extends JpaRepository<Shop, Long> {
+
+    Page<Shop> findByCooperativeId(Long cooperativeId, Pageable pageable);
+
+    Page<Shop> findByCooperativeIdAndSellerUserId(Long cooperativeId, Long sellerUserId, Pageable pageable);
+
+    List<Shop> findByCooperativeIdAndSellerUserId(Long cooperativeId, Long sellerUserId);
+
+    List<Shop> findByCooperativeIdAndPlatformShopId(Long cooperativeId, String platformShopId);
+
+    Optional<Shop> findByIdAndCooperativeId(Long id, Long cooperativeId);
+
+    Optional<Shop> findByPlatformAndPlatformShopId(Platform platform, String platformShopId);
+}
