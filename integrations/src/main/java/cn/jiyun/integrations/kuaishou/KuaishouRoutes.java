@@ -28,6 +28,7 @@ import java.util.HexFormat;
 public class KuaishouRoutes extends RouteBuilder {
 
     public static final String SYNC_SHOP = "direct:kuaishou-sync-shop";
+    static final String POLL_ALL_SHOPS = "direct:kuaishou-poll-all-shops";
     static final String WEBHOOK_PATH = "/webhooks/kuaishou";
     static final String HINTS = "seda:kuaishou-shop-hints";
     static final String DEAD_LETTER = "direct:kuaishou-dead-letter";
@@ -104,7 +105,12 @@ public class KuaishouRoutes extends RouteBuilder {
         from("timer:kuaishou-poll?delay=" + properties.pollInitialDelay().toMillis()
                 + "&period=" + properties.pollInterval().toMillis())
                 .routeId("kuaishou-poll")
+                .to(POLL_ALL_SHOPS);
+
+        from(POLL_ALL_SHOPS)
+                .routeId("kuaishou-poll-all-shops")
                 .process(exchange -> exchange.getMessage().setBody(shopAccounts.activeShops(KUAISHOU)))
+                // each shop is its own exchange: the error handler settles one shop's failure, the rest go on
                 .split(body())
                     .setHeader(SOURCE, constant("poll"))
                     .to(SYNC_SHOP)
