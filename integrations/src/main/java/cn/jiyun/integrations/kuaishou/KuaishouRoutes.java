@@ -67,8 +67,9 @@ public class KuaishouRoutes extends RouteBuilder {
     @Override
     public void configure() {
         KuaishouProperties.Retry retry = properties.retry();
+        // no useOriginalMessage: the steps only replace the body once they succeed, and the headers
+        // (shop, source) that the dead letter needs are set along the way
         errorHandler(deadLetterChannel(DEAD_LETTER)
-                .useOriginalMessage()
                 .maximumRedeliveries(Math.max(0, retry.maxAttempts() - 1))
                 .redeliveryDelay(retry.initialBackoff().toMillis())
                 .useExponentialBackOff()
@@ -100,6 +101,10 @@ public class KuaishouRoutes extends RouteBuilder {
                 .log(LoggingLevel.WARN, "Kuaishou unavailable for shop ${header." + SHOP_ID + "}, next poll retries: ${exception.message}");
 
         onException(PlatformException.class)
+                .maximumRedeliveries(0);
+
+        // an unknown shop or a request without one will not fix itself within seconds
+        onException(IllegalArgumentException.class)
                 .maximumRedeliveries(0);
 
         from("timer:kuaishou-poll?delay=" + properties.pollInitialDelay().toMillis()
@@ -135,7 +140,6 @@ public class KuaishouRoutes extends RouteBuilder {
 
         from(HINTS)
                 .routeId("kuaishou-webhook-hint")
-                .setHeader(SOURCE, constant("webhook"))
                 .to(SYNC_SHOP);
 
         from(SYNC_SHOP)
@@ -170,6 +174,7 @@ public class KuaishouRoutes extends RouteBuilder {
         exchange.getMessage().setHeader(TEST_MESSAGE, message.connectivityTest());
         exchange.getMessage().setHeader(MESSAGE_ID, messageId(message, body));
         exchange.getMessage().setHeader(SHOP_ID, message.userId());
+        exchange.getMessage().setHeader(SOURCE, "webhook");
         exchange.getMessage().setBody(plaintext);
     }
 
