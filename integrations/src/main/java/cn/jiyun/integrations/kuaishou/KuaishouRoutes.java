@@ -194,7 +194,10 @@ public class KuaishouRoutes extends RouteBuilder {
         }
     }
 
-    /** Body: a {@link ShopAccount}, or the shop id in the body or the {@value #SHOP_ID} header. */
+    /**
+     * Body: a {@link ShopAccount}, or the shop id in the body or the {@value #SHOP_ID} header.
+     * Answers the {@link cn.jiyun.integrations.SyncReport}, or nothing for a shop that is not active.
+     */
     private void synchroniseShop(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         String shopId = body instanceof ShopAccount shop ? shop.shopId()
@@ -207,6 +210,13 @@ public class KuaishouRoutes extends RouteBuilder {
         ShopAccount shop = shopAccounts.find(KUAISHOU, shopId)
                 .orElseThrow(() -> new IllegalArgumentException("no Kuaishou shop " + shopId
                         + " is registered; authorise the shop in Jiyun, then replay"));
+        // a shop waiting for re-authorisation would only earn another refusal from Kuaishou
+        boolean active = shopAccounts.activeShops(KUAISHOU).stream().anyMatch(s -> s.shopId().equals(shopId));
+        if (!active) {
+            log.info("Kuaishou shop {} is not active; not synchronising it", shopId);
+            exchange.getMessage().setBody(null);
+            return;
+        }
         exchange.getMessage().setBody(connector.synchronise(shop));
     }
 

@@ -225,4 +225,18 @@ class KuaishouRoutesTest {
         assertThat(intake.deadLetters().get(before).source()).isEqualTo("webhook");
         assertThat(intake.deadLetters().get(before).rawMessage()).contains("evt-8");
     }
+
+    @Test
+    void leavesAShopAwaitingReauthorisationAlone() throws Exception {
+        shopWithOrder("1010", "80011");
+        shops.authorisationRevoked(Platform.KUAISHOU, "1010", "seller withdrew");
+        shopWithOrder("1011", "80012");
+
+        postWebhook(encrypt(pushMessage("evt-9", "1010", "80011"), KuaishouFixtures.MESSAGE_KEY));
+        postWebhook(encrypt(pushMessage("evt-10", "1011", "80012"), KuaishouFixtures.MESSAGE_KEY));
+
+        eventually(() -> stored("1011", "80012"));
+        assertThat(stored("1010", "80011")).isFalse();
+        platform.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1010")));
+    }
 }
