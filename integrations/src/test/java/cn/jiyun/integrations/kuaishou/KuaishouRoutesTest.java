@@ -32,6 +32,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -238,5 +239,38 @@ class KuaishouRoutesTest {
         eventually(() -> stored("1011", "80012"));
         assertThat(stored("1010", "80011")).isFalse();
         platform.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1010")));
+    }
+
+    @Test
+    void pollsPastAnUnavailableShopWithoutDeadLetteringIt() {
+        int before = intake.deadLetters().size();
+        shops.add(new ShopAccount(Platform.KUAISHOU, "1012", "token-1012", "refresh-1012",
+                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
+        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
+                .withQueryParam("access_token", equalTo("token-1012")).willReturn(serverError()));
+        shopWithOrder("1013", "80013");
+
+        camel.sendBody(KuaishouRoutes.POLL_ALL_SHOPS, null);
+
+        assertThat(stored("1013", "80013")).isTrue();
+        // the next poll is the retry; a dead letter per tick would bury the ones that need a person
+        assertThat(intake.deadLetters()).hasSize(before);
+        assertThat(shops.revocationReason(Platform.KUAISHOU, "1012")).isEmpty();
+    }
+
+    @Test
+    void deadLettersAShopKuaishouRefusesWithTheReason() {
+        int before = intake.deadLetters().size();
+        shops.add(new ShopAccount(Platform.KUAISHOU, "1014", "token-1014", "refresh-1014",
+                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
+        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
+                .withQueryParam("access_token", equalTo("token-1014"))
+                .willReturn(okJson("{\"result\":300005,\"error_msg\":\"只能查询最近90天的数据\"}")));
+
+        camel.sendBody(KuaishouRoutes.SYNC_SHOP, "1014");
+
+        assertThat(intake.deadLetters()).hasSize(before + 1);
+        assertThat(intake.deadLetters().get(before).shopId()).isEqualTo("1014");
+        assertThat(intake.deadLetters().get(before).reason()).contains("300005", "90");
     }
 }
