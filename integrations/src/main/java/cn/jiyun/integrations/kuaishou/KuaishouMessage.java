@@ -9,8 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param eventId    the platform's unique message id, used to drop redeliveries
  * @param bizId      the order id the event concerns
- * @param userId     the seller's id, which is Jiyun's Kuaishou shop id
- * @param openId     the seller's open id
+ * @param userId     the seller's id, Jiyun's Kuaishou shop id
+ * @param openId     the seller's open id, tried as the shop id when {@code userId} is unknown
  * @param appKey     the app the message was meant for
  * @param event      e.g. {@code kwaishop_order_paySuccess}
  * @param info       the event body as a JSON string

@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Keeps Kuaishou shops in sync: a timer polls every active shop (the source of truth), the
@@ -38,6 +39,7 @@ public class KuaishouRoutes extends RouteBuilder {
     static final String SHOP_ID = "KuaishouShopId";
     static final String SOURCE = "KuaishouSource";
     static final String MESSAGE_ID = "KuaishouMessageId";
+    static final String SELLER_OPEN_ID = "KuaishouSellerOpenId";
     static final String TEST_MESSAGE = "KuaishouTestMessage";
 
     private static final Platform KUAISHOU = Platform.KUAISHOU;
@@ -174,6 +176,7 @@ public class KuaishouRoutes extends RouteBuilder {
         exchange.getMessage().setHeader(TEST_MESSAGE, message.connectivityTest());
         exchange.getMessage().setHeader(MESSAGE_ID, messageId(message, body));
         exchange.getMessage().setHeader(SHOP_ID, message.userId());
+        exchange.getMessage().setHeader(SELLER_OPEN_ID, message.openId());
         exchange.getMessage().setHeader(SOURCE, "webhook");
         exchange.getMessage().setBody(plaintext);
     }
@@ -206,14 +209,19 @@ public class KuaishouRoutes extends RouteBuilder {
         if (shopId == null || shopId.isBlank()) {
             throw new IllegalArgumentException("no Kuaishou shop id in the sync request");
         }
-        exchange.getMessage().setHeader(SHOP_ID, shopId);
+        String openId = exchange.getMessage().getHeader(SELLER_OPEN_ID, String.class);
+        // Jiyun may know a shop by the seller id (userId) or by the OAuth open_id; a push carries both
         ShopAccount shop = shopAccounts.find(KUAISHOU, shopId)
+                .or(() -> openId == null || openId.isBlank() ? Optional.empty()
+                        : shopAccounts.find(KUAISHOU, openId))
                 .orElseThrow(() -> new IllegalArgumentException("no Kuaishou shop " + shopId
+                        + (openId == null ? "" : " (open id " + openId + ")")
                         + " is registered; authorise the shop in Jiyun, then replay"));
+        exchange.getMessage().setHeader(SHOP_ID, shop.shopId());
         // a shop waiting for re-authorisation would only earn another refusal from Kuaishou
-        boolean active = shopAccounts.activeShops(KUAISHOU).stream().anyMatch(s -> s.shopId().equals(shopId));
+        boolean active = shopAccounts.activeShops(KUAISHOU).stream().anyMatch(s -> s.shopId().equals(shop.shopId()));
         if (!active) {
-            log.info("Kuaishou shop {} is not active; not synchronising it", shopId);
+            log.info("Kuaishou shop {} is not active; not synchronising it", shop.shopId());
             exchange.getMessage().setBody(null);
             return;
         }

@@ -84,9 +84,13 @@ final class KuaishouFixtures {
     }
 
     static String pushMessage(String eventId, String sellerId, String oid) {
+        return pushMessage(eventId, sellerId, "open-" + sellerId, oid);
+    }
+
+    static String pushMessage(String eventId, String sellerId, String sellerOpenId, String oid) {
         String info = "{\\\"oid\\\":" + oid + ",\\\"sellerId\\\":" + sellerId + ",\\\"status\\\":30,\\\"updateTime\\\":1700000000000}";
         return "{\"eventId\":\"" + eventId + "\",\"bizId\":" + oid + ",\"userId\":" + sellerId
-                + ",\"openId\":\"f1b68e8f2a4995ed14bf57245903fd9a\",\"appKey\":\"" + APP_KEY
+                + ",\"openId\":\"" + sellerOpenId + "\",\"appKey\":\"" + APP_KEY
                 + "\",\"event\":\"kwaishop_order_paySuccess\",\"info\":\"" + info
                 + "\",\"createTime\":1700000001000,\"test\":false}";
     }

@@ -273,4 +273,13 @@ class KuaishouRoutesTest {
         assertThat(intake.deadLetters().get(before).shopId()).isEqualTo("1014");
         assertThat(intake.deadLetters().get(before).reason()).contains("300005", "90");
     }
+
+    @Test
+    void findsAShopKnownByTheSellerOpenId() throws Exception {
+        shopWithOrder("f1b68e8f2a4995ed14bf57245903fd9a", "80015");
+
+        postWebhook(encrypt(pushMessage("evt-11", "55555", "f1b68e8f2a4995ed14bf57245903fd9a", "80015"), KuaishouFixtures.MESSAGE_KEY));
+
+        eventually(() -> stored("f1b68e8f2a4995ed14bf57245903fd9a", "80015"));
+    }
 }
