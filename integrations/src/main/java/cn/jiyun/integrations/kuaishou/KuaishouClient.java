@@ -1,0 +1,297 @@
+package cn.jiyun.integrations.kuaishou;
+
+import cn.jiyun.integrations.AuthorisationRevokedException;
+import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.PlatformException;
+import cn.jiyun.integrations.ShopAccount;
+import cn.jiyun.integrations.ShopAccounts;
+import cn.jiyun.integrations.TokenGrant;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Calls the Kuaishou open API for one shop: signs with the sign secret, retries what a pause can
+ * cure, refreshes an expired access token once (persisting the rotated refresh token before
+ * using it) and turns the platform's errors into {@link PlatformException}s.
+ *
+ * <p>Nothing here logs a URL, a token or a secret: URLs of read calls carry the access token.
+ */
+public class KuaishouClient {
+
+    private static final Logger log = LoggerFactory.getLogger(KuaishouClient.class);
+    private static final Platform KUAISHOU = Platform.KUAISHOU;
+
+    private final KuaishouProperties properties;
+    private final KuaishouSigner signer;
+    private final ShopAccounts shopAccounts;
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ConcurrentMap<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
+
+    public KuaishouClient(KuaishouProperties properties, KuaishouSigner signer, ShopAccounts shopAccounts,
+                          HttpClient http, ObjectMapper json, Clock clock) {
+        this.properties = properties;
+        this.signer = signer;
+        this.shopAccounts = shopAccounts;
+        this.http = http;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The HTTP client this connector needs: bounded connect timeout, HTTP/1.1 like the gateway. */
+    public static HttpClient httpClient(KuaishouProperties properties) {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** A read API (GET, everything in the query string); answers the envelope's {@code data}. */
+    JsonNode read(ShopAccount shop, String method, Object param) {
+        return call(shop, method, param, false);
+    }
+
+    /** A write API (POST, everything form-encoded in the body); answers the envelope's {@code data}. */
+    JsonNode write(ShopAccount shop, String method, Object param) {
+        return call(shop, method, param, true);
+    }
+
+    private JsonNode call(ShopAccount shop, String method, Object param, boolean post) {
+        String paramJson = toJson(param);
+        ShopAccount current = shopAccounts.find(KUAISHOU, shop.shopId()).orElse(shop);
+        String token = current.accessToken();
+        if (token.isEmpty() || current.tokenExpiresWithin(properties.tokenRefreshMargin(), clock.instant())) {
+            token = refreshedToken(current, token);
+        }
+        KuaishouResponse response = send(method, paramJson, token, post);
+        if (!response.succeeded() && !response.authorisationRevoked() && response.accessTokenRejected()) {
+            log.info("Kuaishou {} for shop {}: access token rejected ({}), refreshing once", method,
+                    shop.shopId(), response.platformCode());
+            response = send(method, paramJson, refreshedToken(current, token), post);
+        }
+        if (response.succeeded()) {
+            return response.data();
+        }
+        if (response.authorisationRevoked()) {
+            throw revoked(shop.shopId(), response.platformCode(), response.message());
+        }
+        boolean retryLater = response.quotaExhausted() || response.throttled();
+        throw new PlatformException(KUAISHOU, response.platformCode(),
+                method + " for shop " + shop.shopId() + ": " + response.message(), retryLater);
+    }
+
+    private KuaishouResponse send(String method, String paramJson, String accessToken, boolean post) {
+        return withRetries(method, () -> {
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("appkey", properties.appKey());
+            parameters.put("method", method);
+            parameters.put("version", "1");
+            parameters.put("param", paramJson);
+            parameters.put("access_token", accessToken);
+            parameters.put("timestamp", Long.toString(clock.millis()));
+            parameters.put("signMethod", properties.signMethod().name());
+            parameters.put("sign", signer.sign(parameters));
+            URI uri = endpoint("/" + method.replace('.', '/'));
+            HttpRequest.Builder request = HttpRequest.newBuilder().timeout(properties.readTimeout());
+            if (post) {
+                request.uri(uri)
+                        .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(formEncode(parameters)));
+            } else {
+                request.uri(URI.create(uri + "?" + formEncode(parameters))).GET();
+            }
+            return request.build();
+        }, body -> json.readValue(body, KuaishouResponse.class), KuaishouResponse::throttled);
+    }
+
+    /**
+     * Single-flight per shop: whoever holds the lock refreshes; the others find the new token
+     * already stored and use it, so a rotated refresh token is spent exactly once.
+     */
+    private String refreshedToken(ShopAccount shop, String rejectedToken) {
+        ReentrantLock lock = refreshLocks.computeIfAbsent(shop.shopId(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            ShopAccount current = shopAccounts.find(KUAISHOU, shop.shopId()).orElse(shop);
+            boolean someoneElseRefreshed = !current.accessToken().isEmpty()
+                    && !current.accessToken().equals(rejectedToken)
+                    && !current.tokenExpiresWithin(properties.tokenRefreshMargin(), clock.instant());
+            if (someoneElseRefreshed) {
+                return current.accessToken();
+            }
+            if (current.refreshToken().isEmpty()) {
+                throw revoked(shop.shopId(), "no_refresh_token", "the shop has no refresh token; re-authorise it");
+            }
+            Instant now = clock.instant();
+            KuaishouTokenResponse answer = requestRefresh(current.refreshToken());
+            if (answer.authorisationGone()) {
+                throw revoked(shop.shopId(), String.valueOf(answer.result()), "refresh refused: " + answer.describe());
+            }
+            if (!answer.succeeded()) {
+                throw new PlatformException(KUAISHOU, String.valueOf(answer.result()),
+                        "token refresh for shop " + shop.shopId() + " failed: " + answer.describe(), false);
+            }
+            TokenGrant grant = new TokenGrant(answer.accessToken(), answer.refreshToken(),
+                    answer.expiresIn() == null ? null : now.plusSeconds(answer.expiresIn()),
+                    answer.refreshTokenExpiresIn() == null ? null : now.plusSeconds(answer.refreshTokenExpiresIn()));
+            // the old refresh token dies within minutes: store the new one before anything else
+            shopAccounts.tokensRefreshed(KUAISHOU, shop.shopId(), grant);
+            log.info("Kuaishou tokens of shop {} refreshed and stored", shop.shopId());
+            return grant.accessToken();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private KuaishouTokenResponse requestRefresh(String refreshToken) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "refresh_token");
+        form.put("refresh_token", refreshToken);
+        form.put("app_id", properties.appKey());
+        form.put("app_secret", properties.appSecret());
+        String body = formEncode(form);
+        return withRetries("oauth2/refresh_token", () -> HttpRequest.newBuilder(endpoint("/oauth2/refresh_token"))
+                        .timeout(properties.readTimeout())
+                        .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                text -> json.readValue(text, KuaishouTokenResponse.class), answer -> false);
+    }
+
+    /**
+     * Sends until an answer is readable and not throttled, pausing with exponential back-off after
+     * 5xx, 429, timeouts, connection failures, truncated or unparseable bodies and QPS throttling.
+     */
+    private <T> T withRetries(String what, RequestFactory requests, BodyReader<T> reader,
+                              Function<T, Boolean> throttled) {
+        KuaishouProperties.Retry retry = properties.retry();
+        PlatformException last = null;
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                pause(retry.backoffAfter(attempt - 1));
+            }
+            HttpResponse<String> response;
+            try {
+                response = http.send(requests.create(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (HttpTimeoutException e) {
+                last = unavailable("timeout", what + " timed out", e);
+                log.warn("Kuaishou {} timed out (attempt {}/{})", what, attempt, retry.maxAttempts());
+                continue;
+            } catch (IOException e) {
+                last = unavailable("io", what + " failed: " + e.getClass().getSimpleName(), e);
+                log.warn("Kuaishou {} failed with {} (attempt {}/{})", what, e.getClass().getSimpleName(), attempt,
+                        retry.maxAttempts());
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable("interrupted", what + " was interrupted", e);
+            }
+            int status = response.statusCode();
+            if (status >= 500 || status == 429) {
+                last = unavailable("http_" + status, what + " answered HTTP " + status, null);
+                log.warn("Kuaishou {} answered HTTP {} (attempt {}/{})", what, status, attempt, retry.maxAttempts());
+                continue;
+            }
+            T answer;
+            try {
+                answer = reader.read(response.body());
+            } catch (JsonProcessingException e) {
+                if (status >= 400) {
+                    throw new PlatformException(KUAISHOU, "http_" + status, what + " answered HTTP " + status, false);
+                }
+                last = unavailable("unreadable_body", what + " answered a body that is not the platform's JSON", e);
+                log.warn("Kuaishou {} answered an unreadable body (attempt {}/{})", what, attempt, retry.maxAttempts());
+                continue;
+            }
+            if (answer == null) {
+                last = unavailable("empty_body", what + " answered an empty body", null);
+                continue;
+            }
+            if (throttled.apply(answer)) {
+                last = unavailable("throttled", what + " was throttled (exceed qps limit)", null);
+                log.warn("Kuaishou {} throttled (attempt {}/{})", what, attempt, retry.maxAttempts());
+                continue;
+            }
+            return answer;
+        }
+        throw last;
+    }
+
+    private AuthorisationRevokedException revoked(String shopId, String code, String reason) {
+        shopAccounts.authorisationRevoked(KUAISHOU, shopId, "Kuaishou " + code + ": " + reason);
+        return new AuthorisationRevokedException(KUAISHOU, shopId, code, reason);
+    }
+
+    private static PlatformException unavailable(String code, String message, Throwable cause) {
+        return new PlatformException(KUAISHOU, code, message, true, cause);
+    }
+
+    private static void pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted", "interrupted while backing off", e);
+        }
+    }
+
+    private URI endpoint(String path) {
+        String base = properties.baseUrl().toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+    }
+
+    private String toJson(Object param) {
+        try {
+            return json.writeValueAsString(param);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write Kuaishou param " + param.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String formEncode(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    @FunctionalInterface
+    private interface RequestFactory {
+        /** A fresh request per attempt, so each carries a fresh timestamp and signature. */
+        HttpRequest create();
+    }
+
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(String body) throws JsonProcessingException;
+    }
+
+    @Override
+    public String toString() {
+        return "KuaishouClient[" + properties.baseUrl() + "]";
+    }
+}

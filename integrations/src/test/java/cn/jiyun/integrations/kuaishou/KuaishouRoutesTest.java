@@ -1,0 +1,285 @@
+package cn.jiyun.integrations.kuaishou;
+
+import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.ShopAccount;
+import cn.jiyun.integrations.SyncReport;
+import cn.jiyun.integrations.testing.InMemoryIntake;
+import cn.jiyun.integrations.testing.InMemoryShopAccounts;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+
+import static cn.jiyun.integrations.kuaishou.KuaishouFixtures.encrypt;
+import static cn.jiyun.integrations.kuaishou.KuaishouFixtures.order;
+import static cn.jiyun.integrations.kuaishou.KuaishouFixtures.page;
+import static cn.jiyun.integrations.kuaishou.KuaishouFixtures.pushMessage;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(classes = KuaishouTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "jiyun.platforms.kuaishou.app-key=" + KuaishouFixtures.APP_KEY,
+                "jiyun.platforms.kuaishou.app-secret=" + KuaishouFixtures.APP_SECRET,
+                "jiyun.platforms.kuaishou.sign-secret=" + KuaishouFixtures.SIGN_SECRET,
+                "jiyun.platforms.kuaishou.message-key=" + KuaishouFixtures.MESSAGE_KEY,
+                // polling is driven by the tests through direct:kuaishou-poll-all-shops
+                "jiyun.platforms.kuaishou.poll-initial-delay=1h",
+                "jiyun.platforms.kuaishou.poll-interval=1h",
+                "jiyun.platforms.kuaishou.read-timeout=2s",
+                "jiyun.platforms.kuaishou.retry.max-attempts=2",
+                "jiyun.platforms.kuaishou.retry.initial-backoff=10ms",
+                "jiyun.platforms.kuaishou.retry.max-backoff=20ms",
+                "camel.main.name=kuaishou-test"
+        })
+class KuaishouRoutesTest {
+
+    private static final WireMockServer platform = new WireMockServer(wireMockConfig().dynamicPort());
+    private static final String LIST = "/open/order/cursor/list";
+
+    static {
+        platform.start();
+    }
+
+    @DynamicPropertySource
+    static void platformUrl(DynamicPropertyRegistry registry) {
+        registry.add("jiyun.platforms.kuaishou.base-url", platform::baseUrl);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        platform.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    InMemoryIntake intake;
+    @Autowired
+    InMemoryShopAccounts shops;
+    @Autowired
+    ProducerTemplate camel;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void resetPlatform() {
+        platform.resetAll();
+        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(10).willReturn(okJson(page("nomore"))));
+    }
+
+    /** Registers a shop whose access token routes WireMock answers to it alone. */
+    private void shopWithOrder(String shopId, String oid) {
+        shops.add(new ShopAccount(Platform.KUAISHOU, shopId, "token-" + shopId, "refresh-" + shopId,
+                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
+        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
+                .withQueryParam("access_token", equalTo("token-" + shopId))
+                .willReturn(okJson(page("nomore", order(oid, 30, Instant.now().toEpochMilli())))));
+    }
+
+    private HttpResponse<String> postWebhook(String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + KuaishouRoutes.WEBHOOK_PATH))
+                        .header("Content-Type", "text/plain;charset=utf-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private boolean stored(String shopId, String oid) {
+        return intake.order(Platform.KUAISHOU, shopId, oid) != null;
+    }
+
+    /** Waits for asynchronous work to show; fails the test if it never does. */
+    private static void eventually(BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as("condition reached within 10 s").isTrue();
+    }
+
+    @Test
+    void acknowledgesAGoodWebhookAsKuaishouExpectsAndSynchronisesTheShop() throws Exception {
+        shopWithOrder("1001", "80001");
+
+        HttpResponse<String> answer = postWebhook(encrypt(pushMessage("evt-1", "1001", "80001"), KuaishouFixtures.MESSAGE_KEY));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"result\":1}");
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        eventually(() -> stored("1001", "80001"));
+    }
+
+    @Test
+    void rejectsWebhookWithBadSignatureAndChangesNothing() throws Exception {
+        shopWithOrder("1002", "80002");
+        int ordersBefore = intake.orders().size();
+        int deadLettersBefore = intake.deadLetters().size();
+
+        HttpResponse<String> otherKey = postWebhook(encrypt(pushMessage("evt-2", "1002", "80002"), "ZmVkY2JhOTg3NjU0MzIxMA=="));
+        HttpResponse<String> plain = postWebhook(pushMessage("evt-3", "1002", "80002"));
+
+        assertThat(otherKey.statusCode()).isEqualTo(401);
+        assertThat(plain.statusCode()).isEqualTo(401);
+        assertThat(otherKey.body()).doesNotContain("result");
+        // a later, good message for the same shop proves nothing was queued by the bad ones
+        postWebhook(encrypt(pushMessage("evt-4", "1002", "80002"), KuaishouFixtures.MESSAGE_KEY));
+        eventually(() -> stored("1002", "80002"));
+        platform.verify(1, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1002")));
+        assertThat(intake.orders().size()).isEqualTo(ordersBefore + 1);
+        assertThat(intake.deadLetters()).hasSize(deadLettersBefore);
+    }
+
+    @Test
+    void rejectsAMessageMeantForAnotherApp() throws Exception {
+        String forAnotherApp = pushMessage("evt-5", "1003", "80003").replace(KuaishouFixtures.APP_KEY, "ks999");
+
+        assertThat(postWebhook(encrypt(forAnotherApp, KuaishouFixtures.MESSAGE_KEY)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void synchronisesOnceForADuplicateMessageId() throws Exception {
+        shopWithOrder("1004", "80004");
+        shopWithOrder("1005", "80005");
+        String body = encrypt(pushMessage("evt-6", "1004", "80004"), KuaishouFixtures.MESSAGE_KEY);
+
+        assertThat(postWebhook(body).body()).isEqualTo("{\"result\":1}");
+        assertThat(postWebhook(body).body()).isEqualTo("{\"result\":1}");
+        postWebhook(encrypt(pushMessage("evt-7", "1005", "80005"), KuaishouFixtures.MESSAGE_KEY));
+
+        // hints are handled in arrival order, so once the third is done the duplicate had its chance
+        eventually(() -> stored("1005", "80005"));
+        assertThat(stored("1004", "80004")).isTrue();
+        platform.verify(1, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1004")));
+    }
+
+    @Test
+    void acknowledgesTheConsoleTestMessageWithoutSynchronising() throws Exception {
+        HttpResponse<String> answer = postWebhook(encrypt("{\"test\":true}", KuaishouFixtures.MESSAGE_KEY));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("{\"result\":1}");
+        platform.verify(0, getRequestedFor(urlPathEqualTo(LIST)));
+    }
+
+    @Test
+    void backfillsANewlyRegisteredShopThroughTheSyncEntry() {
+        shops.add(new ShopAccount(Platform.KUAISHOU, "1006", "token-1006", "refresh-1006",
+                Instant.now().plus(Duration.ofDays(2)), null));
+        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
+                .withQueryParam("access_token", equalTo("token-1006"))
+                .willReturn(okJson(page("nomore", order("80006", 30, Instant.now().toEpochMilli())))));
+
+        SyncReport report = camel.requestBody(KuaishouRoutes.SYNC_SHOP, "1006", SyncReport.class);
+
+        assertThat(stored("1006", "80006")).isTrue();
+        assertThat(report.cursor()).isNotNull();
+        assertThat(shops.shop(Platform.KUAISHOU, "1006").syncCursor()).isEqualTo(report.cursor());
+        // three days of backfill in windows of one day
+        platform.verify(3, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1006")));
+    }
+
+    @Test
+    void pollsEveryActiveShopEvenWhenOneFails() {
+        shopWithOrder("1007", "80007");
+        shops.add(new ShopAccount(Platform.KUAISHOU, "1008", "token-1008", "refresh-1008",
+                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
+        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
+                .withQueryParam("access_token", equalTo("token-1008"))
+                .willReturn(okJson("{\"result\":24,\"error_msg\":\"AUTHORIZATION_REVOKED\"}")));
+        shopWithOrder("1009", "80009");
+
+        camel.sendBody(KuaishouRoutes.POLL_ALL_SHOPS, null);
+
+        assertThat(stored("1007", "80007")).isTrue();
+        assertThat(stored("1009", "80009")).isTrue();
+        assertThat(shops.revocationReason(Platform.KUAISHOU, "1008")).isPresent();
+    }
+
+    @Test
+    void deadLettersAHintForAShopJiyunDoesNotKnow() throws Exception {
+        int before = intake.deadLetters().size();
+
+        postWebhook(encrypt(pushMessage("evt-8", "424242", "80010"), KuaishouFixtures.MESSAGE_KEY));
+
+        eventually(() -> intake.deadLetters().size() > before);
+        assertThat(intake.deadLetters().get(before).reason()).contains("424242");
+        assertThat(intake.deadLetters().get(before).source()).isEqualTo("webhook");
+        assertThat(intake.deadLetters().get(before).rawMessage()).contains("evt-8");
+    }
+
+    @Test
+    void leavesAShopAwaitingReauthorisationAlone() throws Exception {
+        shopWithOrder("1010", "80011");
+        shops.authorisationRevoked(Platform.KUAISHOU, "1010", "seller withdrew");
+        shopWithOrder("1011", "80012");
+
+        postWebhook(encrypt(pushMessage("evt-9", "1010", "80011"), KuaishouFixtures.MESSAGE_KEY));
+        postWebhook(encrypt(pushMessage("evt-10", "1011", "80012"), KuaishouFixtures.MESSAGE_KEY));
+
+        eventually(() -> stored("1011", "80012"));
+        assertThat(stored("1010", "80011")).isFalse();
+        platform.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1010")));
+    }
+
+    @Test
+    void pollsPastAnUnavailableShopWithoutDeadLetteringIt() {
+        int before = intake.deadLetters().size();
+        shops.add(new ShopAccount(Platform.KUAISHOU, "1012", "token-1012", "refresh-1012",
+                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
+        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
+                .withQueryParam("access_token", equalTo("token-1012")).willReturn(serverError()));
+        shopWithOrder("1013", "80013");
+
+        camel.sendBody(KuaishouRoutes.POLL_ALL_SHOPS, null);
+
+        assertThat(stored("1013", "80013")).isTrue();
+        // the next poll is the retry; a dead letter per tick would bury the ones that need a person
+        assertThat(intake.deadLetters()).hasSize(before);
+        assertThat(shops.revocationReason(Platform.KUAISHOU, "1012")).isEmpty();
+    }
+
+    @Test
+    void deadLettersAShopKuaishouRefusesWithTheReason() {
+        int before = intake.deadLetters().size();
+        shops.add(new ShopAccount(Platform.KUAISHOU, "1014", "token-1014", "refresh-1014",
+                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
+        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
+                .withQueryParam("access_token", equalTo("token-1014"))
+                .willReturn(okJson("{\"result\":300005,\"error_msg\":\"只能查询最近90天的数据\"}")));
+
+        camel.sendBody(KuaishouRoutes.SYNC_SHOP, "1014");
+
+        assertThat(intake.deadLetters()).hasSize(before + 1);
+        assertThat(intake.deadLetters().get(before).shopId()).isEqualTo("1014");
+        assertThat(intake.deadLetters().get(before).reason()).contains("300005", "90");
+    }
+
+    @Test
+    void findsAShopKnownByTheSellerOpenId() throws Exception {
+        shopWithOrder("f1b68e8f2a4995ed14bf57245903fd9a", "80015");
+
+        postWebhook(encrypt(pushMessage("evt-11", "55555", "f1b68e8f2a4995ed14bf57245903fd9a", "80015"), KuaishouFixtures.MESSAGE_KEY));
+
+        eventually(() -> stored("f1b68e8f2a4995ed14bf57245903fd9a", "80015"));
+    }
+}
