@@ -25,8 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * WeChat Channels Shop as an order source and waybill sink: order ids by update-time window
@@ -47,6 +50,7 @@ public class WechatConnector implements PlatformConnector {
     private final ShopAccounts shops;
     private final WechatProperties properties;
     private final Clock clock;
+    private final Map<String, ReentrantLock> syncLocks = new ConcurrentHashMap<>();
 
     public WechatConnector(WechatApiClient client, WechatOrderMapper mapper, WechatCarrierCodes carrierCodes,
                            OrderIntake intake, ShopAccounts shops, WechatProperties properties, Clock clock) {
@@ -67,6 +71,18 @@ public class WechatConnector implements PlatformConnector {
     @Override
     public SyncReport synchronise(ShopAccount shop) {
         requireWechat(shop);
+        // The timer and a webhook hint may ask for the same shop at once: one sync at a time, each starting
+        // from the cursor the previous one stored, keeps the cursor moving forward only.
+        ReentrantLock lock = syncLocks.computeIfAbsent(shop.shopId(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return synchroniseAlone(shops.find(Platform.WECHAT, shop.shopId()).orElse(shop));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SyncReport synchroniseAlone(ShopAccount shop) {
         Instant now = clock.instant();
         Instant from = shop.cursor()
                 .map(cursor -> cursor.minus(properties.windowOverlap()))

@@ -103,6 +103,15 @@ public class WechatRoutes extends RouteBuilder {
                     .process(this::deadLetterUnreadablePush)
                     .process(exchange -> answer(exchange.getMessage(), 200, "success"))
                 .end()
+                // WeChat waits only 5 s: no redelivery here; a 500 makes WeChat push again later.
+                .onException(Exception.class)
+                    .handled(true)
+                    .maximumRedeliveries(0)
+                    .setProperty(SOURCE, constant("webhook"))
+                    .to(DEAD_LETTER)
+                    .process(exchange -> answer(exchange.getMessage(), 500, "retry later"))
+                .end()
+                .setProperty(RAW_MESSAGE, body().convertToString())
                 .process(this::openPush)
                 .filter(body().isNotNull())
                     .idempotentConsumer(simple("${body.messageId}"), webhookMessageIds)
@@ -188,8 +197,8 @@ public class WechatRoutes extends RouteBuilder {
         if (raw == null) {
             raw = shopId.isEmpty() ? exchange.getMessage().getBody(String.class) : "sync of WeChat shop " + shopId;
         }
-        String reason = "WeChat sync of shop " + shopId + " failed after retries: "
-                + (cause == null ? "unknown error" : cause.getMessage());
+        String reason = (shopId.isEmpty() ? "WeChat push failed: " : "WeChat sync of shop " + shopId
+                + " failed after retries: ") + (cause == null ? "unknown error" : cause.getMessage());
         intake.deadLetter(new DeadLetter(Platform.WECHAT, shopId, exchange.getProperty(SOURCE, "", String.class),
                 raw, reason, clock.instant()));
     }
