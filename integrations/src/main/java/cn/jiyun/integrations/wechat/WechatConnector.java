@@ -106,8 +106,10 @@ public class WechatConnector implements PlatformConnector {
             cursor = to;
             from = to;
         }
-        log.info("WeChat shop {} synchronised: {} fetched, {} stored, {} dead-lettered, cursor {}", shop.shopId(),
-                fetched, stored, deadLettered, cursor);
+        if (fetched > 0) {
+            log.info("WeChat shop {} synchronised: {} fetched, {} stored, {} dead-lettered, cursor {}",
+                    shop.shopId(), fetched, stored, deadLettered, cursor);
+        }
         return new SyncReport(fetched, stored, deadLettered, cursor);
     }
 

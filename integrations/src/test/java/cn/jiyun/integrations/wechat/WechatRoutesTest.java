@@ -231,6 +231,36 @@ class WechatRoutesTest {
     }
 
     @Test
+    void refusesAPushSealedForAnotherApp() throws Exception {
+        WechatMessageCrypto otherApp = new WechatMessageCrypto(WechatFixtures.TOKEN, WechatFixtures.AES_KEY,
+                "wx0000000000000002");
+        String encrypted = otherApp.encrypt(event(SHOP, "channels_ec_order_pay", ORDER_A, 1700000303L));
+        String signature = otherApp.messageSignature("1700000303", "42", encrypted);
+        URI uri = URI.create("http://localhost:" + port + "/webhooks/wechat?timestamp=1700000303&nonce=42"
+                + "&encrypt_type=aes&msg_signature=" + signature);
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers
+                .ofString("{\"ToUserName\":\"gh_0123456789ab\",\"Encrypt\":\"" + encrypted + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(intake.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void answers500AndDeadLettersWhenAPushCannotBeQueued() throws Exception {
+        HttpResponse<String> response = push(event(SHOP, "channels_ec_order_" + WechatTestApplication.FAIL_ON_CUE,
+                ORDER_A, 1700000304L), true);
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(intake.deadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.source()).isEqualTo("webhook");
+            assertThat(letter.reason()).contains("message-id store unavailable");
+            assertThat(letter.rawMessage()).contains("\"Encrypt\"");
+        });
+    }
+
+    @Test
     void answersUrlVerificationWithTheEchostr() throws Exception {
         String ok = "http://localhost:" + port + "/webhooks/wechat?signature=f464b24fc39322e44b38aa78f5edd27bd1441696"
                 + "&timestamp=1714036504&nonce=1514711492&echostr=" + URLEncoder.encode("echo 123", StandardCharsets.UTF_8);

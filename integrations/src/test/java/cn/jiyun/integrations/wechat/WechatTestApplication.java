@@ -10,6 +10,8 @@ import cn.jiyun.integrations.ShopAccounts;
 import cn.jiyun.integrations.TokenGrant;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -23,6 +25,23 @@ import java.util.Optional;
  */
 @SpringBootApplication
 public class WechatTestApplication {
+
+    /** A message id containing this makes the message-id store fail. */
+    public static final String FAIL_ON_CUE = "store_unavailable";
+
+    /** Overrides the connector's in-memory repository, to show it can be replaced and to make it fail on cue. */
+    @Bean(WechatAutoConfiguration.WEBHOOK_IDEMPOTENT_REPOSITORY)
+    IdempotentRepository failingOnCueMessageIds() {
+        return new MemoryIdempotentRepository() {
+            @Override
+            public boolean add(String key) {
+                if (key.contains(FAIL_ON_CUE)) {
+                    throw new IllegalStateException("message-id store unavailable");
+                }
+                return super.add(key);
+            }
+        };
+    }
 
     @Bean
     FreshIntake intake() {
