@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,10 +87,23 @@ public class DouyinOrderMapper {
                     updatedAt, shipBy(order), lines, order.payAmount(),
                     region(order.postAddr() == null ? null : order.postAddr().province()),
                     region(order.postAddr() == null ? null : order.postAddr().city()),
-                    raw.toString());
+                    withoutReadablePersonalData(raw));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new DouyinUnmappableOrder("Douyin order " + orderId + " is inconsistent: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The order's JSON as Douyin sent it, minus the receiver's name, phone and street address in
+     * plain or masked form; the {@code encrypt_*} ciphertexts stay for Douyin e-waybill printing.
+     */
+    static String withoutReadablePersonalData(JsonNode raw) {
+        ObjectNode copy = raw.deepCopy();
+        copy.remove(List.of("post_receiver", "post_tel", "mask_post_receiver", "mask_post_tel", "mask_post_addr"));
+        if (copy.get("post_addr") instanceof ObjectNode address) {
+            address.remove("detail");
+        }
+        return copy.toString();
     }
 
     private List<OrderLine> lines(String orderId, List<DouyinSkuOrder> skuOrders) throws DouyinUnmappableOrder {
