@@ -87,11 +87,13 @@ public class DouyinClient {
     public JsonNode call(ShopAccount shop, String method, Map<String, ?> params) {
         String paramJson = DouyinParamJson.of(params);
         ShopAccount current = latest(shop);
+        boolean refreshed = false;
         if (current.tokenExpiresWithin(properties.tokenRefreshMargin(), clock.instant())) {
             current = refreshTokens(current, current.accessToken());
+            refreshed = true;
         }
         DouyinApiResponse response = exchange(method, current.accessToken(), paramJson);
-        if (isTokenExpired(response)) {
+        if (isTokenExpired(response) && !refreshed) {
             log.info("Douyin {} for shop {}: access token expired (log_id {}), refreshing once",
                     method, shop.shopId(), response.logId());
             current = refreshTokens(current, current.accessToken());

@@ -114,6 +114,9 @@ public class DouyinConnector implements PlatformConnector {
             params.put("size", size);
             DouyinOrderPage result = client.read(client.call(shop, SEARCH_LIST, params), DouyinOrderPage.class,
                     SEARCH_LIST);
+            if (result == null) {
+                throw new PlatformException(Platform.DOUYIN, "no-data", SEARCH_LIST + " answered success without data", true);
+            }
             if (firstTotal < 0) {
                 firstTotal = result.total();
             } else if (result.total() < firstTotal && restarts < MAX_WINDOW_RESTARTS) {
@@ -167,8 +170,9 @@ public class DouyinConnector implements PlatformConnector {
 
     private void deadLetter(ShopAccount shop, JsonNode raw, String reason, Tally tally) {
         log.warn("Douyin order of shop {} dead-lettered: {}", shop.shopId(), reason);
-        intake.deadLetter(new DeadLetter(Platform.DOUYIN, shop.shopId(), "poll", String.valueOf(raw), reason,
-                clock.instant()));
+        String message = raw != null && raw.isObject() ? DouyinOrderMapper.withoutReadablePersonalData(raw)
+                : String.valueOf(raw);
+        intake.deadLetter(new DeadLetter(Platform.DOUYIN, shop.shopId(), "poll", message, reason, clock.instant()));
         tally.deadLettered++;
     }
 

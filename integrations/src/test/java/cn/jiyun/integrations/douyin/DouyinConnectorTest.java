@@ -56,6 +56,10 @@ class DouyinConnectorTest {
     final InMemoryShopAccounts shops = new InMemoryShopAccounts();
 
     DouyinConnector connector(DouyinProperties properties) {
+        return connector(properties, shops);
+    }
+
+    DouyinConnector connector(DouyinProperties properties, InMemoryShopAccounts shops) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         DouyinSigner signer = new DouyinSigner(properties.appKey(), properties.appSecret(), properties.signMethod());
         DouyinClient client = new DouyinClient(properties, signer, shops, clock);
@@ -412,5 +416,91 @@ class DouyinConnectorTest {
                 new ShipmentNotice(SHOP_ID, "6921234567890123456", Carrier.YTO, "YT0002", "wb-3")))
                 .isInstanceOf(PlatformException.class)
                 .hasMessageContaining("another waybill");
+    }
+
+    @Test
+    void neverUsesRefreshedTokensThatCouldNotBeStored() {
+        InMemoryShopAccounts failingStore = new InMemoryShopAccounts() {
+            @Override
+            public void tokensRefreshed(Platform platform, String shopId, cn.jiyun.integrations.TokenGrant grant) {
+                throw new IllegalStateException("database is down");
+            }
+        };
+        ShopAccount shop = DouyinFixtures.shop(RECENT_CURSOR);
+        failingStore.add(shop);
+        String params = searchListParams(RECENT_FROM, TO, 0, 2);
+        douyin.stubFor(signedCall("order.searchList", "at-old", params)
+                .willReturn(okJson(error(40003, "isv.access-token-expired", "access_token已过期"))));
+        douyin.stubFor(signedCall("token.refresh", null, "{\"grant_type\":\"refresh_token\",\"refresh_token\":\"rt-old\"}")
+                .willReturn(okJson(success("{\"access_token\":\"at-new\",\"expires_in\":604800,\"refresh_token\":\"rt-new\"}"))));
+
+        assertThatThrownBy(() -> connector(DouyinFixtures.properties(douyin.baseUrl()), failingStore).synchronise(shop))
+                .hasMessageContaining("database is down");
+
+        douyin.verify(0, postRequestedFor(urlPathEqualTo("/order/searchList")).withQueryParam("access_token", equalTo("at-new")));
+    }
+
+    @Test
+    void refreshesATokenAboutToExpireBeforeTheCall() {
+        ShopAccount shop = new ShopAccount(Platform.DOUYIN, SHOP_ID, "at-old", "rt-old", NOW.plusSeconds(60), RECENT_CURSOR);
+        shops.add(shop);
+        String params = searchListParams(RECENT_FROM, TO, 0, 2);
+        douyin.stubFor(signedCall("token.refresh", null, "{\"grant_type\":\"refresh_token\",\"refresh_token\":\"rt-old\"}")
+                .willReturn(okJson(success("{\"access_token\":\"at-new\",\"expires_in\":604800,\"refresh_token\":\"rt-new\"}"))));
+        douyin.stubFor(signedCall("order.searchList", "at-new", params)
+                .willReturn(okJson(page(0, 2, 1, order("6920000000000000001", 2, TO - 60)))));
+
+        connector().synchronise(shop);
+
+        assertThat(intake.orders()).hasSize(1);
+        assertThat(shops.shop(Platform.DOUYIN, SHOP_ID).refreshToken()).isEqualTo("rt-new");
+        douyin.verify(0, postRequestedFor(urlPathEqualTo("/order/searchList")).withQueryParam("access_token", equalTo("at-old")));
+    }
+
+    @Test
+    void rereadsAWindowWhenAnOrderLeavesItWhilePaging() {
+        ShopAccount shop = shopWithCursor(RECENT_CURSOR);
+        String a = order("6920000000000000001", 2, TO - 300);
+        String b = order("6920000000000000002", 2, TO - 200);
+        String c = order("6920000000000000003", 2, TO - 100);
+        // Between page 0 and page 1, order A is updated again and leaves the window: C moves up to
+        // page 0, which was already read, and page 1 comes back empty.
+        douyin.stubFor(signedCall("order.searchList", "at-old", searchListParams(RECENT_FROM, TO, 0, 2))
+                .inScenario("shift").whenScenarioStateIs(STARTED)
+                .willReturn(okJson(page(0, 2, 3, a, b))).willSetStateTo("A left"));
+        douyin.stubFor(signedCall("order.searchList", "at-old", searchListParams(RECENT_FROM, TO, 1, 2))
+                .inScenario("shift").whenScenarioStateIs("A left")
+                .willReturn(okJson(page(1, 2, 2))));
+        douyin.stubFor(signedCall("order.searchList", "at-old", searchListParams(RECENT_FROM, TO, 0, 2))
+                .inScenario("shift").whenScenarioStateIs("A left")
+                .willReturn(okJson(page(0, 2, 2, b, c))));
+
+        connector().synchronise(shop);
+
+        assertThat(intake.orders().keySet()).extracting(InMemoryIntake.Key::platformOrderId)
+                .containsExactlyInAnyOrder("6920000000000000001", "6920000000000000002", "6920000000000000003");
+    }
+
+    @Test
+    void signsWithMd5AndSendsNoSignMethodWhenConfigured() {
+        ShopAccount shop = shopWithCursor(RECENT_CURSOR);
+        DouyinProperties base = DouyinFixtures.properties(douyin.baseUrl());
+        DouyinProperties md5 = new DouyinProperties(base.baseUrl(), base.appKey(), base.appSecret(), DouyinSignMethod.MD5,
+                base.pollInterval(), base.pollInitialDelay(), base.backfill(), base.windowOverlap(), base.windowLength(),
+                base.pageSize(), base.connectTimeout(), base.readTimeout(), base.tokenRefreshMargin(), base.retry(),
+                base.routeRedeliveries(), base.carrierCodes());
+        String params = searchListParams(RECENT_FROM, TO, 0, 2);
+        String md5Sign = new DouyinSigner(DouyinFixtures.APP_KEY, DouyinFixtures.APP_SECRET, DouyinSignMethod.MD5)
+                .sign("order.searchList", DouyinFixtures.NOW_SECONDS, params);
+        douyin.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/order/searchList"))
+                .withQueryParam("sign", equalTo(md5Sign))
+                .withQueryParam("sign_method", com.github.tomakehurst.wiremock.client.WireMock.absent())
+                .withRequestBody(equalTo(params))
+                .willReturn(okJson(page(0, 2, 1, order("6920000000000000001", 2, TO - 60)))));
+
+        connector(md5).synchronise(shop);
+
+        assertThat(md5Sign).hasSize(32);
+        assertThat(intake.orders()).hasSize(1);
     }
 }

@@ -158,6 +158,23 @@ class DouyinRoutesTest {
     }
 
     @Test
+    void rejectsAPushForAnotherApp() throws Exception {
+        shopWithOneOrder("20000009", "6930000000000000010");
+        String body = push("101", "7300000000000000110", "20000009", "");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/douyin"))
+                .header("Content-Type", "application/json")
+                .header("app-id", "7000000000000000999")
+                .header("event-sign", signer.eventSign(body.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.body()).isEqualTo("{\"code\":1,\"msg\":\"fail\"}");
+    }
+
+    @Test
     void synchronisesOnceForADuplicatedMessageId() throws Exception {
         shopWithOneOrder("20000004", "6930000000000000005");
         shopWithOneOrder("20000005", "6930000000000000006");
