@@ -222,7 +222,7 @@ public class DouyinClient {
             } catch (HttpTimeoutException e) {
                 last = new PlatformException(Platform.DOUYIN, "timeout", method + " timed out", true, e);
             } catch (IOException e) {
-                last = new PlatformException(Platform.DOUYIN, "io", method + " failed: " + e.getMessage(), true, e);
+                last = new PlatformException(Platform.DOUYIN, "io", method + " failed: " + e, true, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PlatformException(Platform.DOUYIN, "interrupted", method + " was interrupted", true, e);

@@ -71,7 +71,7 @@ public class DouyinRoutes extends RouteBuilder {
 
         // Douyin refused for a reason repeating will not change: straight to the dead letter.
         onException(PlatformException.class)
-                .onWhen(exchange -> !exchange.getProperty(Exchange.EXCEPTION_CAUGHT, PlatformException.class).retryable())
+                .onWhen(DouyinRoutes::isPermanentRefusal)
                 .handled(true)
                 .to(DEAD_LETTER);
 
@@ -136,6 +136,14 @@ public class DouyinRoutes extends RouteBuilder {
         from(DEAD_LETTER)
                 .routeId("douyin-dead-letter")
                 .process(this::deadLetter);
+    }
+
+    private static boolean isPermanentRefusal(Exchange exchange) {
+        PlatformException refusal = exchange.getException(PlatformException.class);
+        if (refusal == null) {
+            refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, PlatformException.class);
+        }
+        return refusal != null && !refusal.retryable();
     }
 
     private void checkSignature(Exchange exchange) {

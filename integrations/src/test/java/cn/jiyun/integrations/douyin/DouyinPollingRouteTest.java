@@ -73,9 +73,11 @@ class DouyinPollingRouteTest {
         searchAnswers("40000001", okJson(error(30001, "dop.authorization-closed", "授权已关闭")));
         searchAnswers("40000002", aResponse().withStatus(503));
         searchAnswers("40000003", okJson(page(0, 100, 1, orderOf("40000003", "6940000000000000003"))));
+        searchAnswers("40000005", okJson(error(40003, "isv.parameter-format-invalid", "参数格式错误")));
         shop("40000001", Duration.ofMinutes(20));
         shop("40000002", Duration.ofMinutes(20));
         shop("40000003", Duration.ofMinutes(20));
+        shop("40000005", Duration.ofMinutes(20));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(intake.order(Platform.DOUYIN, "40000003", "6940000000000000003")).isNotNull();
@@ -84,6 +86,10 @@ class DouyinPollingRouteTest {
                 assertThat(letter.shopId()).isEqualTo("40000002");
                 assertThat(letter.source()).isEqualTo("poll");
                 assertThat(letter.reason()).contains("gave up");
+            });
+            assertThat(intake.deadLetters()).anySatisfy(letter -> {
+                assertThat(letter.shopId()).isEqualTo("40000005");
+                assertThat(letter.reason()).contains("40003/isv.parameter-format-invalid");
             });
         });
         assertThat(shops.shop(Platform.DOUYIN, "40000003").syncCursor()).isEqualTo(NOW);
