@@ -80,11 +80,14 @@ public class DouyinWebhook {
     }
 
     private JsonNode data(DouyinPushMessage message) {
-        if (message.data() == null || message.data().isBlank()) {
+        if (message.data() == null || message.data().isNull()) {
             return json.createObjectNode();
         }
+        if (!message.data().isTextual()) {
+            return message.data();
+        }
         try {
-            return json.readTree(message.data());
+            return json.readTree(message.data().asText());
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Douyin push " + message.msgId() + " has a data string that is not JSON: "
                     + e.getOriginalMessage(), e);
