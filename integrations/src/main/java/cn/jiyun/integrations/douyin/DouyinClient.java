@@ -214,6 +214,8 @@ public class DouyinClient {
                 } else {
                     DouyinApiResponse response = parse(method, answer.body());
                     int code = response.effectiveCode();
+                    // README 1.4: log_id is what Douyin support asks for.
+                    log.debug("Douyin {} answered {} (log_id {})", method, response.platformCode(), response.logId());
                     if (code != DouyinApiResponse.SERVICE_UNAVAILABLE && code != DouyinApiResponse.RATE_LIMITED) {
                         return response;
                     }
