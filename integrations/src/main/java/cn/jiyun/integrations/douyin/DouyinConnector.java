@@ -1,0 +1,235 @@
+package cn.jiyun.integrations.douyin;
+
+import cn.jiyun.integrations.AuthorisationRevokedException;
+import cn.jiyun.integrations.CanonicalOrder;
+import cn.jiyun.integrations.DeadLetter;
+import cn.jiyun.integrations.IntakeOutcome;
+import cn.jiyun.integrations.OrderIntake;
+import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.PlatformConnector;
+import cn.jiyun.integrations.PlatformException;
+import cn.jiyun.integrations.ShipmentNotice;
+import cn.jiyun.integrations.ShopAccount;
+import cn.jiyun.integrations.ShopAccounts;
+import cn.jiyun.integrations.SyncReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Douyin's order source and waybill sink. Reads {@code order.searchList} in {@code update_time}
+ * windows that start a little before the shop's cursor, delivers every order to
+ * {@link OrderIntake} and moves the cursor only when a whole window is delivered. Ships with
+ * {@code order.logisticsAdd}.
+ */
+public class DouyinConnector implements PlatformConnector {
+
+    private static final Logger log = LoggerFactory.getLogger(DouyinConnector.class);
+
+    static final String SEARCH_LIST = "order.searchList";
+    static final String ORDER_DETAIL = "order.orderDetail";
+    static final String LOGISTICS_ADD = "order.logisticsAdd";
+    /** How often one window is read again from page 0 when orders leave it while it is paged. */
+    private static final int MAX_WINDOW_RESTARTS = 3;
+
+    private final DouyinProperties properties;
+    private final DouyinClient client;
+    private final DouyinOrderMapper mapper;
+    private final DouyinCarrierCodes carrierCodes;
+    private final OrderIntake intake;
+    private final ShopAccounts shopAccounts;
+    private final Clock clock;
+    private final Map<String, ReentrantLock> syncLocks = new ConcurrentHashMap<>();
+
+    public DouyinConnector(DouyinProperties properties, DouyinClient client, DouyinOrderMapper mapper,
+                           DouyinCarrierCodes carrierCodes, OrderIntake intake, ShopAccounts shopAccounts,
+                           Clock clock) {
+        this.properties = properties;
+        this.client = client;
+        this.mapper = mapper;
+        this.carrierCodes = carrierCodes;
+        this.intake = intake;
+        this.shopAccounts = shopAccounts;
+        this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.DOUYIN;
+    }
+
+    @Override
+    public SyncReport synchronise(ShopAccount shop) {
+        // The timer and a webhook hint may ask for the same shop at once; one sync at a time keeps
+        // the cursor moving forwards only.
+        ReentrantLock lock = syncLocks.computeIfAbsent(shop.shopId(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return synchroniseAlone(shopAccounts.find(Platform.DOUYIN, shop.shopId()).orElse(shop));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private SyncReport synchroniseAlone(ShopAccount shop) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant cursor = shop.syncCursor();
+        Instant from = cursor == null ? now.minus(properties.backfill()) : cursor.minus(properties.windowOverlap());
+        Tally tally = new Tally();
+        while (from.isBefore(now)) {
+            Instant to = min(from.plus(properties.windowLength()), now);
+            pullWindow(shop, from, to, tally);
+            if (cursor == null || to.isAfter(cursor)) {
+                shopAccounts.advanceSyncCursor(Platform.DOUYIN, shop.shopId(), to);
+                cursor = to;
+            }
+            from = to;
+        }
+        log.info("Douyin shop {} synchronised: {} fetched, {} stored, {} dead-lettered, cursor {}",
+                shop.shopId(), tally.fetched, tally.stored, tally.deadLettered, cursor);
+        return new SyncReport(tally.fetched, tally.stored, tally.deadLettered, cursor);
+    }
+
+    /** Pages through one window, oldest update first, from page 0 until {@code (page+1)*size >= total}. */
+    private void pullWindow(ShopAccount shop, Instant from, Instant to, Tally tally) {
+        int size = properties.pageSize();
+        long firstTotal = -1;
+        int restarts = 0;
+        long page = 0;
+        while (true) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("update_time_start", from.getEpochSecond());
+            params.put("update_time_end", to.getEpochSecond());
+            params.put("order_by", "update_time");
+            params.put("order_asc", true);
+            params.put("page", page);
+            params.put("size", size);
+            DouyinOrderPage result = client.read(client.call(shop, SEARCH_LIST, params), DouyinOrderPage.class,
+                    SEARCH_LIST);
+            if (result == null) {
+                throw new PlatformException(Platform.DOUYIN, "no-data", SEARCH_LIST + " answered success without data", true);
+            }
+            if (firstTotal < 0) {
+                firstTotal = result.total();
+            } else if (result.total() < firstTotal && restarts < MAX_WINDOW_RESTARTS) {
+                // An order updated again while we paged has left the window and shifted the rest
+                // one place up, so one may have slipped past the page boundary: read it again.
+                restarts++;
+                firstTotal = -1;
+                page = 0;
+                continue;
+            }
+            for (JsonNode raw : result.shopOrderList()) {
+                deliver(shop, raw, tally);
+            }
+            if (result.isLast(size)) {
+                return;
+            }
+            page++;
+        }
+    }
+
+    private void deliver(ShopAccount shop, JsonNode raw, Tally tally) {
+        tally.fetched++;
+        JsonNode source = raw;
+        try {
+            DouyinShopOrder listed = mapper.read(raw);
+            if (mapper.needsDetail(listed) && listed.orderId() != null) {
+                source = detail(shop, listed.orderId());
+            }
+            CanonicalOrder order = mapper.map(shop.shopId(), source);
+            IntakeOutcome outcome = intake.receive(order);
+            if (outcome == IntakeOutcome.CREATED || outcome == IntakeOutcome.UPDATED
+                    || outcome == IntakeOutcome.NEEDS_ATTENTION) {
+                tally.stored++;
+            }
+        } catch (DouyinUnmappableOrder e) {
+            deadLetter(shop, source, e.getMessage(), tally);
+        } catch (AuthorisationRevokedException e) {
+            throw e;
+        } catch (PlatformException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            deadLetter(shop, source, "order.orderDetail refused for this order: " + e.getMessage(), tally);
+        }
+    }
+
+    private JsonNode detail(ShopAccount shop, String orderId) {
+        JsonNode data = client.call(shop, ORDER_DETAIL, Map.of("shop_order_id", orderId));
+        return data == null ? null : data.path("shop_order_detail");
+    }
+
+    private void deadLetter(ShopAccount shop, JsonNode raw, String reason, Tally tally) {
+        log.warn("Douyin order of shop {} dead-lettered: {}", shop.shopId(), reason);
+        String message = raw != null && raw.isObject() ? DouyinOrderMapper.withoutReadablePersonalData(raw)
+                : String.valueOf(raw);
+        intake.deadLetter(new DeadLetter(Platform.DOUYIN, shop.shopId(), "poll", message, reason, clock.instant()));
+        tally.deadLettered++;
+    }
+
+    /**
+     * Sends the waybill with {@code order.logisticsAdd}. That API takes no {@code request_id}
+     * (README 1.7), so a refusal is checked against the order: already shipped with this waybill
+     * means an earlier attempt got through, which is success.
+     */
+    @Override
+    public void writeBack(ShopAccount shop, ShipmentNotice notice) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("order_id", notice.platformOrderId());
+        params.put("company_code", carrierCodes.companyCode(notice.carrier()));
+        params.put("logistics_code", notice.waybillNumber());
+        try {
+            client.call(shop, LOGISTICS_ADD, params);
+            log.info("Douyin order {} shipped with {} {} (request {})", notice.platformOrderId(), notice.carrier(),
+                    notice.waybillNumber(), notice.requestId());
+        } catch (AuthorisationRevokedException e) {
+            throw e;
+        } catch (PlatformException refused) {
+            if (refused.retryable()) {
+                throw refused;
+            }
+            DouyinShopOrder order = shippedOrder(shop, notice.platformOrderId(), refused);
+            boolean sameWaybill = order.logisticsInfo().stream()
+                    .anyMatch(info -> notice.waybillNumber().equals(info.trackingNo()));
+            if (sameWaybill) {
+                log.info("Douyin order {} already carries waybill {}; write-back {} is done", notice.platformOrderId(),
+                        notice.waybillNumber(), notice.requestId());
+                return;
+            }
+            if (!order.logisticsInfo().isEmpty()) {
+                throw new PlatformException(Platform.DOUYIN, refused.platformCode(), "order " + notice.platformOrderId()
+                        + " is already shipped with another waybill, not " + notice.waybillNumber()
+                        + "; correct it with order.logisticsEdit if ours is right", false, refused);
+            }
+            throw refused;
+        }
+    }
+
+    private DouyinShopOrder shippedOrder(ShopAccount shop, String orderId, PlatformException refused) {
+        try {
+            return mapper.read(detail(shop, orderId));
+        } catch (DouyinUnmappableOrder | PlatformException e) {
+            refused.addSuppressed(e);
+            throw refused;
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static final class Tally {
+        int fetched;
+        int stored;
+        int deadLettered;
+    }
+}
