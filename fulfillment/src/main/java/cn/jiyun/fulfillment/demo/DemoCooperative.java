@@ -265,8 +265,11 @@ class DemoCooperative implements ApplicationRunner {
         Map<Goods, ShopWithSkus> result = new EnumMap<>(Goods.class);
         long skuNumber = 3_571_000_000L;
         for (ShopPlan plan : plans) {
+            // the demo shops' tokens are the ones the platform sandbox issues for them
+            String token = "demo-" + plan.platform().name().toLowerCase(java.util.Locale.ROOT) + "-" + plan.shopId();
             Shop shop = shops.register(cooperativeId, plan.platform(), plan.shopId(), plan.name(),
-                    plan.seller() ? sellerId : null);
+                    plan.seller() ? sellerId : null, new ShopService.Grant(token + "-access", token + "-refresh",
+                            clock.instant().plus(Duration.ofDays(7))));
             List<Sku> skus = new ArrayList<>();
             for (Producer producer : byGoods.get(plan.goods())) {
                 for (Product product : CATALOGUE.get(plan.goods())) {

@@ -83,6 +83,14 @@ public class Order {
     @Column(name = "platform_updated_at", nullable = false)
     private Instant platformUpdatedAt;
 
+    /** The platform's own status, as the connector mapped it (e.g. PAID, CANCELLED). */
+    @Column(name = "platform_status")
+    private String platformStatus;
+
+    /** The platform's payload this order was last read from, kept for audit and replay (no buyer PII). */
+    @Column(name = "raw_payload")
+    private String rawPayload;
+
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seq")
     @BatchSize(size = 100)
@@ -132,6 +140,25 @@ public class Order {
         this.platformUpdatedAt = platformUpdatedAt;
         this.status = OrderStatus.RECEIVED;
         events.add(new TrackingEvent(this, OrderStatus.RECEIVED, receivedAt, "received from " + platform, actor));
+    }
+
+    /** What the platform last said about the order; older news is the caller's to ignore. */
+    public void platformSays(String platformStatus, Instant platformUpdatedAt, Instant paidAt, Instant shipBy,
+                             String buyerProvince, String buyerCity, long amountFen, String rawPayload) {
+        this.platformStatus = platformStatus;
+        this.platformUpdatedAt = platformUpdatedAt;
+        if (paidAt != null) {
+            this.paidAt = paidAt;
+        }
+        if (shipBy != null) {
+            this.shipBy = shipBy;
+        }
+        this.buyerProvince = Objects.requireNonNullElse(buyerProvince, "");
+        this.buyerCity = Objects.requireNonNullElse(buyerCity, "");
+        if (amountFen >= 0) {
+            this.amountFen = amountFen;
+        }
+        this.rawPayload = rawPayload;
     }
 
     public void addLine(String platformSku, String title, int quantity, long amountFen) {
@@ -262,6 +289,14 @@ public class Order {
 
     public Instant platformUpdatedAt() {
         return platformUpdatedAt;
+    }
+
+    public String platformStatus() {
+        return platformStatus;
+    }
+
+    public String rawPayload() {
+        return rawPayload;
     }
 
     public List<OrderLine> lines() {

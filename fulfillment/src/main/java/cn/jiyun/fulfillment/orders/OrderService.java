@@ -16,6 +16,9 @@ import cn.jiyun.integrations.Carrier;
 import cn.jiyun.integrations.PlatformOrderStatus;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
+import cn.jiyun.fulfillment.shops.SkuMapped;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -43,6 +46,7 @@ public class OrderService {
 
     /** The heaviest parcel one person hands over; anything above is a typo or needs a pallet. */
     static final int MAX_PARCEL_GRAMS = 100_000;
+    private static final String NO_PRODUCER_MAPPED = "no producer mapped for SKU ";
 
     private final Orders orders;
     private final Shops shops;
@@ -50,9 +54,11 @@ public class OrderService {
     private final ProducerProximity proximity;
     private final ParcelCodes parcelCodes;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     OrderService(Orders orders, Shops shops, SkuMappings mappings, ProducerProximity proximity,
-                 ParcelCodes parcelCodes, Clock clock) {
+                 ParcelCodes parcelCodes, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.orders = orders;
         this.shops = shops;
         this.mappings = mappings;
@@ -76,12 +82,51 @@ public class OrderService {
                 incoming.buyerProvince(), incoming.buyerCity(), incoming.createdAt(), incoming.paidAt(),
                 incoming.shipBy(), incoming.totalAmountFen(), incoming.updatedAt(), now, actor);
         incoming.lines().forEach(l -> order.addLine(l.platformSku(), l.title(), l.quantity(), l.amountFen()));
+        order.platformSays(incoming.status().name(), incoming.updatedAt(), incoming.paidAt(), incoming.shipBy(),
+                incoming.buyerProvince(), incoming.buyerCity(), incoming.totalAmountFen(), incoming.rawPayload());
         if (incoming.status() == PlatformOrderStatus.CANCELLED) {
             order.moveTo(OrderStatus.CANCELLED, now, "cancelled on " + shop.platform(), actor);
         } else if (incoming.status() == PlatformOrderStatus.PAID) {
             makeParcels(order, now, actor);
         }
         return orders.save(order);
+    }
+
+    /**
+     * Applies what the platform now says about a stored order (the caller has checked it is newer).
+     * A cancellation before pickup cancels the order (and so takes it out of any plan); after
+     * pickup the goods are on their way and a person must act.
+     */
+    public Order applyPlatformUpdate(Order order, CanonicalOrder incoming, String actor) {
+        Instant now = clock.instant();
+        order.platformSays(incoming.status().name(), incoming.updatedAt(), incoming.paidAt(), incoming.shipBy(),
+                incoming.buyerProvince(), incoming.buyerCity(), incoming.totalAmountFen(), incoming.rawPayload());
+        OrderStatus ours = order.status();
+        switch (incoming.status()) {
+            case CANCELLED -> {
+                if (ours == OrderStatus.PICKED_UP || ours == OrderStatus.AT_HUB) {
+                    order.needsAttention("cancelled on " + order.platform() + " after pickup: return the goods to "
+                            + "the producer", now, actor);
+                } else if (ours.canMoveTo(OrderStatus.CANCELLED)) {
+                    order.moveTo(OrderStatus.CANCELLED, now, "cancelled on " + order.platform(), actor);
+                }
+            }
+            case PAID -> {
+                if (ours == OrderStatus.RECEIVED) {
+                    makeParcels(order, now, actor);
+                }
+            }
+            case SHIPPED, COMPLETED -> {
+                if (ours == OrderStatus.RECEIVED || ours == OrderStatus.AWAITING_PICKUP || ours == OrderStatus.PLANNED) {
+                    order.needsAttention("shipped on " + order.platform() + " without Jiyun: check with the seller "
+                            + "before collecting", now, actor);
+                }
+            }
+            case AWAITING_PAYMENT -> {
+                // nothing to do until it is paid
+            }
+        }
+        return order;
     }
 
     /** Tries again to make the parcels of an order that needed attention (e.g. once its SKUs are mapped). */
@@ -95,6 +140,16 @@ public class OrderService {
         return order;
     }
 
+    /** Once a SKU is mapped, the orders that were waiting for it are tried again. */
+    @EventListener
+    void skuMapped(SkuMapped mapped) {
+        for (Order order : orders.findNeedingAttentionWithSku(mapped.shopId(), mapped.platformSku())) {
+            if (order.attentionReason() != null && order.attentionReason().startsWith(NO_PRODUCER_MAPPED)) {
+                makeParcels(order, clock.instant(), mapped.actor());
+            }
+        }
+    }
+
     private void makeParcels(Order order, Instant now, String actor) {
         List<String> skus = order.lines().stream().map(OrderLine::platformSku).distinct().toList();
         Map<String, SkuMapping> bySku = mappings.findByShopIdAndPlatformSkuIn(order.shopId(), skus).stream()
@@ -102,7 +157,7 @@ public class OrderService {
         TreeSet<String> unmapped = new TreeSet<>(skus);
         unmapped.removeAll(bySku.keySet());
         if (!unmapped.isEmpty()) {
-            order.needsAttention("no producer mapped for SKU " + String.join(", ", unmapped), now, actor);
+            order.needsAttention(NO_PRODUCER_MAPPED + String.join(", ", unmapped), now, actor);
             return;
         }
         record Load(long grams, long ml, boolean chilled) {
@@ -197,6 +252,7 @@ public class OrderService {
         try {
             if (next == OrderStatus.HANDED_TO_CARRIER) {
                 order.handToCarrier(carrier, waybillNumber, now, actor);
+                events.publishEvent(new OrderHandedToCarrier(order.id()));
             } else {
                 order.moveTo(next, now, note, actor);
             }

@@ -3,13 +3,24 @@ package cn.jiyun.fulfillment.orders;
 import cn.jiyun.integrations.Platform;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Every cooperative's orders. */
 public interface Orders extends JpaRepository<Order, Long>, JpaSpecificationExecutor<Order> {
 
     Optional<Order> findByIdAndCooperativeId(Long id, Long cooperativeId);
+
+    Optional<Order> findByPlatformAndShopIdAndPlatformOrderId(Platform platform, Long shopId, String platformOrderId);
+
+    /** Orders of the shop waiting for a person that contain the SKU. */
+    @Query("""
+            SELECT DISTINCT o FROM CustomerOrder o JOIN o.lines l
+            WHERE o.shopId = :shopId AND o.status = cn.jiyun.fulfillment.orders.OrderStatus.NEEDS_ATTENTION
+              AND l.platformSku = :sku""")
+    List<Order> findNeedingAttentionWithSku(Long shopId, String sku);
 
     boolean existsByPlatformAndShopIdAndPlatformOrderId(Platform platform, Long shopId, String platformOrderId);
 }

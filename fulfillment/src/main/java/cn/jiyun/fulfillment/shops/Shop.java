@@ -41,6 +41,32 @@ public class Shop {
     @Column(name = "seller_user_id")
     private Long sellerUserId;
 
+    /** Encrypted with {@link TokenCipher}; never leaves the service in clear. */
+    @Column(name = "access_token_enc")
+    private String accessTokenEncrypted;
+
+    @Column(name = "refresh_token_enc")
+    private String refreshTokenEncrypted;
+
+    @Column(name = "access_token_expires_at")
+    private Instant accessTokenExpiresAt;
+
+    @Column(name = "refresh_token_expires_at")
+    private Instant refreshTokenExpiresAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Authorisation authorisation = Authorisation.ACTIVE;
+
+    @Column(name = "authorisation_problem")
+    private String authorisationProblem;
+
+    @Column(name = "sync_cursor")
+    private Instant syncCursor;
+
+    @Column(name = "last_synced_at")
+    private Instant lastSyncedAt;
+
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -61,6 +87,41 @@ public class Shop {
         this.platformShopId = platformShopId;
         this.name = name;
         this.sellerUserId = sellerUserId;
+    }
+
+    /** Whether Jiyun may act for the shop on its platform. */
+    public enum Authorisation {
+        ACTIVE,
+        /** The platform refused the shop's tokens: the seller must authorise Jiyun again. */
+        NEEDS_REAUTHORISATION
+    }
+
+    /** Stores newly granted (encrypted) tokens; the shop is active again. */
+    public void authorise(String accessTokenEncrypted, String refreshTokenEncrypted, Instant accessTokenExpiresAt,
+                          Instant refreshTokenExpiresAt) {
+        this.accessTokenEncrypted = accessTokenEncrypted;
+        if (refreshTokenEncrypted != null) {
+            this.refreshTokenEncrypted = refreshTokenEncrypted;
+        }
+        this.accessTokenExpiresAt = accessTokenExpiresAt;
+        if (refreshTokenExpiresAt != null) {
+            this.refreshTokenExpiresAt = refreshTokenExpiresAt;
+        }
+        this.authorisation = Authorisation.ACTIVE;
+        this.authorisationProblem = null;
+    }
+
+    public void authorisationRevoked(String problem) {
+        this.authorisation = Authorisation.NEEDS_REAUTHORISATION;
+        this.authorisationProblem = problem;
+    }
+
+    /** Moves the sync cursor forward; a cursor never moves back, so no order is read twice as "new". */
+    public void synchronisedUpTo(Instant cursor, Instant at) {
+        if (syncCursor == null || cursor.isAfter(syncCursor)) {
+            syncCursor = cursor;
+        }
+        lastSyncedAt = at;
     }
 
     public void rename(String name) {
@@ -93,5 +154,37 @@ public class Shop {
 
     public Long sellerUserId() {
         return sellerUserId;
+    }
+
+    public String accessTokenEncrypted() {
+        return accessTokenEncrypted;
+    }
+
+    public String refreshTokenEncrypted() {
+        return refreshTokenEncrypted;
+    }
+
+    public Instant accessTokenExpiresAt() {
+        return accessTokenExpiresAt;
+    }
+
+    public Instant refreshTokenExpiresAt() {
+        return refreshTokenExpiresAt;
+    }
+
+    public Authorisation authorisation() {
+        return authorisation;
+    }
+
+    public String authorisationProblem() {
+        return authorisationProblem;
+    }
+
+    public Instant syncCursor() {
+        return syncCursor;
+    }
+
+    public Instant lastSyncedAt() {
+        return lastSyncedAt;
     }
 }

@@ -8,10 +8,13 @@ import cn.jiyun.fulfillment.security.AppUsers;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
 import cn.jiyun.integrations.Platform;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
 
 /** Registers shops and maps their SKUs to the producers who make them. */
 @Service
@@ -27,12 +30,17 @@ public class ShopService {
     private final SkuMappings mappings;
     private final Producers producers;
     private final AppUsers users;
+    private final TokenCipher cipher;
+    private final ApplicationEventPublisher events;
 
-    ShopService(Shops shops, SkuMappings mappings, Producers producers, AppUsers users) {
+    ShopService(Shops shops, SkuMappings mappings, Producers producers, AppUsers users, TokenCipher cipher,
+                ApplicationEventPublisher events) {
         this.shops = shops;
         this.mappings = mappings;
         this.producers = producers;
         this.users = users;
+        this.cipher = cipher;
+        this.events = events;
     }
 
     /** The shops the user may see: all of the cooperative's, or a seller's own. */
@@ -58,13 +66,76 @@ public class ShopService {
                 .orElseThrow(() -> new NotFoundException("shop", shopId));
     }
 
+    /** Tokens a seller granted Jiyun on a platform; what each platform needs is checked on registration. */
+    public record Grant(String accessToken, String refreshToken, Instant accessTokenExpiresAt) {
+        public static final Grant NONE = new Grant(null, null, null);
+
+        boolean hasAccessToken() {
+            return accessToken != null && !accessToken.isBlank();
+        }
+
+        boolean hasRefreshToken() {
+            return refreshToken != null && !refreshToken.isBlank();
+        }
+    }
+
+    /**
+     * Registers a shop with the tokens its seller granted. Once committed, the shop's orders of the
+     * backfill window are fetched and it is kept in sync.
+     */
     public Shop register(Long cooperativeId, Platform platform, String platformShopId, String name,
-                         Long sellerUserId) {
+                         Long sellerUserId, Grant grant) {
         shops.findByPlatformAndPlatformShopId(platform, platformShopId).ifPresent(existing -> {
             throw new ConflictException(platform + " shop " + platformShopId + " is already registered");
         });
         requireSeller(cooperativeId, sellerUserId);
-        return shops.save(new Shop(cooperativeId, platform, platformShopId, name, sellerUserId));
+        requireGrantFor(platform, grant);
+        Shop shop = new Shop(cooperativeId, platform, platformShopId, name, sellerUserId);
+        shop.authorise(cipher.encrypt(blankToNull(grant.accessToken())), cipher.encrypt(blankToNull(grant.refreshToken())),
+                grant.accessTokenExpiresAt(), null);
+        shop = shops.save(shop);
+        events.publishEvent(new ShopSyncRequested(platform, platformShopId));
+        return shop;
+    }
+
+    /** New tokens after the platform refused the old ones: the shop is active again and catches up. */
+    public Shop reauthorise(Long cooperativeId, Long shopId, Grant grant) {
+        Shop shop = get(cooperativeId, shopId);
+        requireGrantFor(shop.platform(), grant);
+        shop.authorise(cipher.encrypt(blankToNull(grant.accessToken())), cipher.encrypt(blankToNull(grant.refreshToken())),
+                grant.accessTokenExpiresAt(), null);
+        events.publishEvent(new ShopSyncRequested(shop.platform(), shop.platformShopId()));
+        return shop;
+    }
+
+    /** Asks for the shop's orders now rather than at the next poll. */
+    public void synchroniseNow(Long cooperativeId, Long shopId) {
+        Shop shop = get(cooperativeId, shopId);
+        if (shop.authorisation() != Shop.Authorisation.ACTIVE) {
+            throw new ConflictException("shop " + shop.platformShopId() + " needs re-authorisation first: "
+                    + shop.authorisationProblem());
+        }
+        events.publishEvent(new ShopSyncRequested(shop.platform(), shop.platformShopId()));
+    }
+
+    private static void requireGrantFor(Platform platform, Grant grant) {
+        switch (platform) {
+            case DOUYIN, KUAISHOU -> {
+                if (!grant.hasAccessToken()) {
+                    throw new InvalidFieldException("accessToken", platform + " shops need the access token the seller granted");
+                }
+                if (!grant.hasRefreshToken()) {
+                    throw new InvalidFieldException("refreshToken", platform + " shops need the refresh token the seller granted");
+                }
+            }
+            case WECHAT, SPREADSHEET -> {
+                // WeChat calls use the app's own token; spreadsheets need none
+            }
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public Shop update(Long cooperativeId, Long shopId, String name, Long sellerUserId) {
@@ -88,8 +159,11 @@ public class ShopService {
             throw new ConflictException("SKU " + details.platformSku() + " of shop " + shopId
                     + " is already mapped (mapping " + existing.id() + ")");
         });
-        return mappings.save(new SkuMapping(cooperativeId, shopId, details.platformSku(), details.producerId(),
-                details.productName(), details.unitWeightGrams(), details.unitVolumeMl(), details.chilled()));
+        SkuMapping mapping = mappings.save(new SkuMapping(cooperativeId, shopId, details.platformSku(),
+                details.producerId(), details.productName(), details.unitWeightGrams(), details.unitVolumeMl(),
+                details.chilled()));
+        events.publishEvent(new SkuMapped(shopId, details.platformSku(), "sku-mapping"));
+        return mapping;
     }
 
     public SkuMapping remap(Long cooperativeId, Long shopId, Long mappingId, MappingDetails details) {

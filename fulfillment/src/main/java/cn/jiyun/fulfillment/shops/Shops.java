@@ -22,4 +22,6 @@ public interface Shops extends JpaRepository<Shop, Long> {
     Optional<Shop> findByIdAndCooperativeId(Long id, Long cooperativeId);
 
     Optional<Shop> findByPlatformAndPlatformShopId(Platform platform, String platformShopId);
+
+    List<Shop> findByPlatformAndAuthorisation(Platform platform, Shop.Authorisation authorisation);
 }

@@ -99,7 +99,7 @@ class OrderApiTest {
     }
 
     @Test
-    void keepsAnOrderWithAnUnmappedSkuForAPersonAndRetriesItOnceMapped() throws Exception {
+    void keepsAnOrderWithAnUnmappedSkuForAPersonAndTakesItOnceTheSkuIsMapped() throws Exception {
         String body = mvc.perform(post("/api/orders").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content(orderJson("6921000000000000002", "NEW-SKU-1", "1")))
                 .andExpect(status().isCreated())
@@ -117,11 +117,14 @@ class OrderApiTest {
                                  "unitWeightGrams": 800, "unitVolumeMl": 1500, "chilled": false}"""
                                 .formatted(goji.id())))
                 .andExpect(status().isCreated());
-        mvc.perform(post("/api/orders/{id}/retry", id).with(as(admin)))
+        mvc.perform(get("/api/orders/{id}", id).with(as(admin)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("AWAITING_PICKUP"))
                 .andExpect(jsonPath("$.attentionReason").doesNotExist())
-                .andExpect(jsonPath("$.parcels[0].weightGrams").value(800));
+                .andExpect(jsonPath("$.parcels[0].weightGrams").value(800))
+                .andExpect(jsonPath("$.events[2].actor").value("sku-mapping"));
+        // nothing left to retry
+        mvc.perform(post("/api/orders/{id}/retry", id).with(as(admin))).andExpect(status().isConflict());
     }
 
     @Test

@@ -92,7 +92,8 @@ public class Fixtures {
     }
 
     public Shop shop(Cooperative cooperative, Platform platform, Long sellerUserId) {
-        return shops.register(cooperative.id(), platform, "shop" + unique(), "测试店铺", sellerUserId);
+        return shops.register(cooperative.id(), platform, "shop" + unique(), "测试店铺", sellerUserId,
+                new ShopService.Grant("access-" + unique(), "refresh-" + unique(), Instant.now().plusSeconds(86_400)));
     }
 
     /** Maps a SKU of the shop to the producer: one unit weighs {@code grams}. */

@@ -24,6 +24,8 @@ import java.lang.annotation.Target;
         "spring.datasource.url=${JIYUN_TEST_DB_URL:jdbc:postgresql://localhost:5432/jiyun_test}",
         "spring.datasource.username=${JIYUN_TEST_DB_USER:jiyun}",
         "spring.datasource.password=${JIYUN_TEST_DB_PASSWORD:jiyun}",
-        "spring.datasource.hikari.maximum-pool-size=4"})
+        "spring.datasource.hikari.maximum-pool-size=4",
+        // production refuses to start without a token key; this one is for tests only
+        "jiyun.secrets.token-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 public @interface PostgisTest {
 }

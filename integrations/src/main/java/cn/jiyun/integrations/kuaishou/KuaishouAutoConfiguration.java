@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -62,7 +63,8 @@ public class KuaishouAutoConfiguration {
     @Bean
     KuaishouRoutes kuaishouRoutes(KuaishouProperties properties, KuaishouConnector kuaishouConnector,
                                   KuaishouMessageCipher kuaishouMessageCipher, ShopAccounts shopAccounts,
-                                  OrderIntake intake, IdempotentRepository kuaishouWebhookMessageIds,
+                                  OrderIntake intake,
+                                  @Qualifier("kuaishouWebhookMessageIds") IdempotentRepository kuaishouWebhookMessageIds,
                                   ObjectProvider<Clock> clock) {
         return new KuaishouRoutes(properties, kuaishouConnector, kuaishouMessageCipher, shopAccounts, intake,
                 kuaishouWebhookMessageIds, json, clock.getIfAvailable(Clock::systemUTC));

@@ -51,7 +51,7 @@ class ShopController {
     @PreAuthorize("hasRole('COOP_ADMIN')")
     ShopView register(@AuthenticationPrincipal JiyunUser user, @Valid @RequestBody ShopRequest request) {
         return ShopView.of(shops.register(user.cooperativeId(), request.platform(), request.shopId(),
-                request.name().strip(), request.sellerUserId()));
+                request.name().strip(), request.sellerUserId(), request.grant()));
     }
 
     @PutMapping("/{id}")
@@ -59,6 +59,22 @@ class ShopController {
     ShopView update(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id,
                     @Valid @RequestBody ShopUpdate request) {
         return ShopView.of(shops.update(user.cooperativeId(), id, request.name().strip(), request.sellerUserId()));
+    }
+
+    @PostMapping("/{id}/authorisation")
+    @PreAuthorize("hasRole('COOP_ADMIN')")
+    @Operation(summary = "Store new tokens for a shop whose authorisation the platform refused")
+    ShopView reauthorise(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id,
+                         @Valid @RequestBody AuthorisationRequest request) {
+        return ShopView.of(shops.reauthorise(user.cooperativeId(), id, request.grant()));
+    }
+
+    @PostMapping("/{id}/sync")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @PreAuthorize("hasRole('COOP_ADMIN')")
+    @Operation(summary = "Fetch the shop's orders now instead of at the next poll")
+    void synchronise(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id) {
+        shops.synchroniseNow(user.cooperativeId(), id);
     }
 
     @GetMapping("/{id}/sku-mappings")
