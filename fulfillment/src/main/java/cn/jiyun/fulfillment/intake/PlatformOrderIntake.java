@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.intake;
 
+import cn.jiyun.fulfillment.orders.DuplicateOrderException;
 import cn.jiyun.fulfillment.orders.Order;
 import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.orders.OrderStatus;
@@ -61,7 +62,8 @@ class PlatformOrderIntake implements OrderIntake {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> upsert(shop.get(), incoming));
-            } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException race) {
+            } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException
+                     | DuplicateOrderException race) {
                 if (attempt == ATTEMPTS) {
                     throw race;
                 }

@@ -74,7 +74,7 @@ public class OrderService {
     public Order place(Shop shop, CanonicalOrder incoming, String actor) {
         if (orders.existsByPlatformAndShopIdAndPlatformOrderId(shop.platform(), shop.id(),
                 incoming.platformOrderId())) {
-            throw new ConflictException(shop.platform() + " order " + incoming.platformOrderId() + " of shop "
+            throw new DuplicateOrderException(shop.platform() + " order " + incoming.platformOrderId() + " of shop "
                     + shop.platformShopId() + " already exists");
         }
         Instant now = clock.instant();

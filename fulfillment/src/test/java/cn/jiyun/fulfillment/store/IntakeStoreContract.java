@@ -1,0 +1,123 @@
+package cn.jiyun.fulfillment.store;
+
+import cn.jiyun.fulfillment.cooperatives.Cooperative;
+import cn.jiyun.fulfillment.orders.OrderStatus;
+import cn.jiyun.fulfillment.producers.Producer;
+import cn.jiyun.fulfillment.shops.Shop;
+import cn.jiyun.fulfillment.support.Fixtures;
+import cn.jiyun.integrations.CanonicalOrder;
+import cn.jiyun.integrations.IntakeOutcome;
+import cn.jiyun.integrations.OrderIntake;
+import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.PlatformOrderStatus;
+import cn.jiyun.integrations.ShopAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static cn.jiyun.fulfillment.support.PlatformOrders.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Intake's promises that rest on the store, on H2GIS and PostGIS alike: once, newest, never lost. */
+abstract class IntakeStoreContract {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    OrderIntake intake;
+    @Autowired
+    ShopAccounts shopAccounts;
+    @Autowired
+    JdbcClient jdbc;
+
+    Shop shop;
+    String sku;
+    final Instant t0 = Instant.parse("2026-11-28T02:00:00Z");
+
+    @BeforeEach
+    void shopWithAMappedSku() {
+        Cooperative coop = fixtures.cooperative();
+        fixtures.hub(coop, "中宁集散中心", 105.68, 37.49);
+        Producer producer = fixtures.producer(coop, "枸杞园", 105.70, 37.50);
+        shop = fixtures.shop(coop, Platform.DOUYIN, null);
+        sku = fixtures.sku(coop, shop, producer, 650);
+    }
+
+    private String statusOf(String orderId) {
+        return jdbc.sql("SELECT status FROM orders WHERE shop_id = :s AND platform_order_id = :o")
+                .param("s", shop.id()).param("o", orderId).query(String.class).single();
+    }
+
+    private long rowsOf(String orderId) {
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE shop_id = :s AND platform_order_id = :o")
+                .param("s", shop.id()).param("o", orderId).query(Long.class).single();
+    }
+
+    @Test
+    void storesAnOrderOnceAndKeepsTheNewestNews() {
+        CanonicalOrder paid = order(shop, "6921000000000000101", sku, PlatformOrderStatus.PAID, t0);
+        CanonicalOrder cancelled = order(shop, "6921000000000000101", sku, PlatformOrderStatus.CANCELLED,
+                t0.plusSeconds(600));
+
+        assertThat(intake.receive(paid)).isEqualTo(IntakeOutcome.CREATED);
+        assertThat(intake.receive(paid)).isEqualTo(IntakeOutcome.UNCHANGED);
+        assertThat(intake.receive(cancelled)).isEqualTo(IntakeOutcome.UPDATED);
+        // the paid message arriving late changes nothing
+        assertThat(intake.receive(paid)).isEqualTo(IntakeOutcome.STALE);
+
+        assertThat(rowsOf("6921000000000000101")).isEqualTo(1);
+        assertThat(statusOf("6921000000000000101")).isEqualTo(OrderStatus.CANCELLED.name());
+        assertThat(jdbc.sql("SELECT raw_payload FROM orders WHERE shop_id = :s").param("s", shop.id())
+                .query(String.class).single()).contains("CANCELLED");
+    }
+
+    @Test
+    void storesOneOrderWhenTheSameNewOrderArrivesConcurrently() throws Exception {
+        CanonicalOrder paid = order(shop, "6921000000000000102", sku, PlatformOrderStatus.PAID, t0);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<IntakeOutcome>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                deliveries.add(() -> intake.receive(paid));
+            }
+            List<IntakeOutcome> outcomes = new ArrayList<>();
+            for (Future<IntakeOutcome> f : pool.invokeAll(deliveries)) {
+                outcomes.add(f.get());
+            }
+            assertThat(outcomes).containsOnlyOnce(IntakeOutcome.CREATED);
+            assertThat(outcomes).filteredOn(o -> o != IntakeOutcome.CREATED).containsOnly(IntakeOutcome.UNCHANGED);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rowsOf("6921000000000000102")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM parcel p JOIN orders o ON o.id = p.order_id WHERE o.shop_id = :s")
+                .param("s", shop.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void makesParcelsWhenAnUnpaidOrderIsPaid() {
+        intake.receive(order(shop, "6921000000000000103", sku, PlatformOrderStatus.AWAITING_PAYMENT, t0));
+        assertThat(statusOf("6921000000000000103")).isEqualTo("RECEIVED");
+
+        intake.receive(order(shop, "6921000000000000103", sku, PlatformOrderStatus.PAID, t0.plusSeconds(60)));
+        assertThat(statusOf("6921000000000000103")).isEqualTo("AWAITING_PICKUP");
+    }
+
+    @Test
+    void keepsAShopsCursorMovingOnlyForward() {
+        shopAccounts.advanceSyncCursor(Platform.DOUYIN, shop.platformShopId(), t0.plusSeconds(3600));
+        shopAccounts.advanceSyncCursor(Platform.DOUYIN, shop.platformShopId(), t0);
+
+        assertThat(shopAccounts.find(Platform.DOUYIN, shop.platformShopId()).orElseThrow().syncCursor())
+                .isEqualTo(t0.plusSeconds(3600));
+    }
+}
