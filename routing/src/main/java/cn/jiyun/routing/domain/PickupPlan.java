@@ -5,6 +5,7 @@ import java.util.List;
 import org.optaplanner.core.api.domain.solution.PlanningEntityCollectionProperty;
 import org.optaplanner.core.api.domain.solution.PlanningScore;
 import org.optaplanner.core.api.domain.solution.PlanningSolution;
+import org.optaplanner.core.api.domain.solution.ProblemFactCollectionProperty;
 import org.optaplanner.core.api.domain.solution.ProblemFactProperty;
 import org.optaplanner.core.api.domain.valuerange.ValueRangeProvider;
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
@@ -19,7 +20,9 @@ public class PickupPlan {
     @PlanningEntityCollectionProperty
     private List<VehicleDay> vehicleDays;
 
-    @PlanningEntityCollectionProperty
+    // A fact collection although PickupStop is an entity (for its shadow variables): OptaPlanner 9.44 would
+    // otherwise read the list variable off every stop when counting unassigned values, and fail.
+    @ProblemFactCollectionProperty
     @ValueRangeProvider(id = "stopRange")
     private List<PickupStop> stops;
 

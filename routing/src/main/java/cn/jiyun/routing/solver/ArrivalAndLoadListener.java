@@ -51,7 +51,12 @@ public class ArrivalAndLoadListener implements VariableListener<PickupPlan, Pick
             set(scoreDirector, stop, null, 0, 0);
             return;
         }
-        PickupStop previous = stop.getPreviousStop();
+        // Listeners fire in no particular order within a move: start from the first stop whose predecessor is known.
+        PickupStop first = stop;
+        while (first.getPreviousStop() != null && first.getPreviousStop().getArrivalTime() == null) {
+            first = first.getPreviousStop();
+        }
+        PickupStop previous = first.getPreviousStop();
         long departure;
         int from;
         long weight;
@@ -67,7 +72,7 @@ public class ArrivalAndLoadListener implements VariableListener<PickupPlan, Pick
             weight = previous.getLoadWeight();
             volume = previous.getLoadVolume();
         }
-        PickupStop current = stop;
+        PickupStop current = first;
         while (current != null) {
             Long arrival = departure + vehicleDay.getTravel().duration(from, current.getLocation());
             weight += current.getWeight();
