@@ -80,7 +80,7 @@ public final class PlanningJob {
             List<UnassignedParcel> unservable = new ArrayList<>();
             for (PickupStop stop : compiled.stopsFor(copy, unservable)) {
                 // Left unplaced: the construction heuristic, rerun after every problem change, inserts it.
-                director.addEntity(stop, workingPlan.getStops()::add);
+                director.addProblemFact(stop, workingPlan.getStops()::add);
             }
             compiled.addRejected(unservable);
         });
@@ -109,12 +109,12 @@ public final class PlanningJob {
                 if (vehicleDay != null) {
                     director.changeVariable(vehicleDay, "stops", v -> v.getStops().remove(index));
                 }
-                director.removeEntity(stop, workingPlan.getStops()::remove);
+                director.removeProblemFact(stop, workingPlan.getStops()::remove);
                 if (kept.isEmpty() && !stop.isPinned()) {
                     continue;
                 }
                 PickupStop replacement = compiled.replacement(stop, kept);
-                director.addEntity(replacement, workingPlan.getStops()::add);
+                director.addProblemFact(replacement, workingPlan.getStops()::add);
                 if (vehicleDay != null) {
                     director.changeVariable(vehicleDay, "stops", v -> v.getStops().add(index, replacement));
                 }
