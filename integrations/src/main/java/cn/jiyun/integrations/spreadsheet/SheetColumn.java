@@ -24,13 +24,6 @@ public enum SheetColumn {
     PROVINCE("省", "province", false, 50, "省份"),
     CITY("市", "city", false, 50, "城市");
 
-    /** Parentheses, underscores, hyphens and spaces do not tell headers apart: "Amount (yuan)" is amount_yuan. */
-    private static final Pattern IGNORED_IN_HEADERS = Pattern.compile("[\\s()_\\-\\u3000\\uFEFF]");
-
-    /** Header words that mean buyer details, which Jiyun does not take from sheets. */
-    private static final List<String> PERSONAL_DATA_WORDS = List.of("收件人", "收货人", "联系人", "姓名", "名字",
-            "电话", "手机", "地址", "身份证", "微信", "name", "phone", "mobile", "tel", "address", "wechat");
-
     private final String chineseName;
     private final String englishName;
     private final boolean required;
@@ -80,11 +73,21 @@ public enum SheetColumn {
     /** True for headers such as 收件人, 手机号 or {@code Address} that hold buyer details. */
     static boolean holdsPersonalData(String header) {
         String key = normalise(header);
-        return forHeader(header).isEmpty() && PERSONAL_DATA_WORDS.stream().anyMatch(key::contains);
+        return forHeader(header).isEmpty() && Words.PERSONAL_DATA.stream().anyMatch(key::contains);
     }
 
     static String normalise(String header) {
         String folded = Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return IGNORED_IN_HEADERS.matcher(folded).replaceAll("");
+        return Words.IGNORED_IN_HEADERS.matcher(folded).replaceAll("");
+    }
+
+    /** Kept apart because an enum's constants are built before its own static fields. */
+    private static final class Words {
+        /** Parentheses, underscores, hyphens and spaces do not tell headers apart: "Amount (yuan)" is amount_yuan. */
+        static final Pattern IGNORED_IN_HEADERS = Pattern.compile("[\\s()_\\-\\u3000\\uFEFF]");
+
+        /** Header words that mean buyer details, which Jiyun does not take from sheets. */
+        static final List<String> PERSONAL_DATA = List.of("收件人", "收货人", "联系人", "姓名", "名字",
+                "电话", "手机", "地址", "身份证", "微信", "name", "phone", "mobile", "tel", "address", "wechat");
     }
 }
