@@ -80,10 +80,11 @@ final class XlsxSheet {
 
     private static List<SheetRow> rows(Sheet sheet, boolean date1904) {
         Map<CellAddress, CellValue> merged = mergedValues(sheet, date1904);
+        int mergedWidth = merged.keySet().stream().mapToInt(CellAddress::getColumn).max().orElse(-1) + 1;
         List<SheetRow> rows = new ArrayList<>();
         for (Row row : sheet) {
             List<CellValue> cells = new ArrayList<>();
-            for (int column = 0; column < Math.max(0, row.getLastCellNum()); column++) {
+            for (int column = 0; column < Math.max(mergedWidth, row.getLastCellNum()); column++) {
                 CellValue spanned = merged.get(new CellAddress(row.getRowNum(), column));
                 cells.add(spanned != null ? spanned : value(row.getCell(column), date1904));
             }
