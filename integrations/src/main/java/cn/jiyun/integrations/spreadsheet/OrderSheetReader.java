@@ -255,6 +255,12 @@ public class OrderSheetReader {
         String text = header.text(row);
         List<RowProblem> problems = new ArrayList<>();
         Function<SheetColumn, CellValue> cell = column -> header.cell(row, column);
+        if (header.positions().keySet().stream().allMatch(column -> cell.apply(column).isBlank())) {
+            // a note or total under the orders: one problem, not one per empty order column
+            problems.add(new RowProblem(row.number(), header.name(SheetColumn.ORDER_ID), "这一行只在其他列有内容，"
+                    + "没有订单信息 (this row has values only in columns Jiyun does not read, so it holds no order)", text));
+            return new ReadRow(row, text, null, null, null, null, null, null, Map.of(), problems);
+        }
         class Reader {
             <T> T read(SheetColumn column, Reading<T> reading) {
                 try {

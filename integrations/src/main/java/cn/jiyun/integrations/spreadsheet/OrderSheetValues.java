@@ -20,10 +20,14 @@ final class OrderSheetValues {
 
     static final int MAX_QUANTITY = 1000;
 
-    /** {@code yyyy-MM-dd HH:mm[:ss]} and {@code yyyy/M/d H:mm[:ss]}; single-digit months, days and hours too. */
+    /**
+     * {@code yyyy-MM-dd HH:mm[:ss]} and {@code yyyy/M/d H:mm[:ss]}, single-digit months, days and hours
+     * too, and {@code 2024年5月1日 9:30}, which WPS and Chinese Excel show for date cells.
+     */
     private static final List<DateTimeFormatter> TIME_FORMATS = List.of(
             DateTimeFormatter.ofPattern("uuuu-M-d H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("uuuu/M/d H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT));
+            DateTimeFormatter.ofPattern("uuuu/M/d H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("uuuu年M月d日[ ]H:mm[:ss]").withResolverStyle(ResolverStyle.STRICT));
 
     /** What Excel writes for a long number it has already rounded, e.g. {@code 6.92123E+18}. */
     private static final Pattern SCIENTIFIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?[eE][+-]?\\d+");
@@ -108,8 +112,8 @@ final class OrderSheetValues {
         if (cell.isBlank()) {
             throw new Unreadable("金额不能为空 (amount_yuan is required)");
         }
-        String shown = strip(normalised(cell.text()).replace("¥", "").replace("元", ""));
-        BigDecimal yuan = (cell instanceof CellValue.Number n ? Optional.of(n.decimal()) : decimal(shown))
+        BigDecimal yuan = (cell instanceof CellValue.Number n ? Optional.of(n.decimal())
+                : decimal(strip(normalised(cell.text()).replace("¥", "").replace("元", ""))))
                 .orElseThrow(() -> new Unreadable("金额必须是数字，以元为单位，最多两位小数，例如 99.90 "
                         + "(amount_yuan must be a number of yuan with at most 2 decimals, e.g. 99.90)"));
         if (yuan.signum() < 0) {

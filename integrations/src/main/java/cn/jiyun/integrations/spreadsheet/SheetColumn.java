@@ -59,11 +59,6 @@ public enum SheetColumn {
         return maxLength;
     }
 
-    /** Both names, as reasons show them: {@code 数量/quantity}. */
-    String label() {
-        return chineseName + "/" + englishName;
-    }
-
     /** The column a header means, whatever its case, spacing or full-width characters. */
     public static Optional<SheetColumn> forHeader(String header) {
         String key = normalise(header);

@@ -95,6 +95,29 @@ class OrderSheetRowProblemsTest {
         });
     }
 
+    @ParameterizedTest
+    @CsvSource({"2024年5月1日 9:30,2024-05-01T09:30:00", "2024年05月01日09:30:15,2024-05-01T09:30:15",
+            "2024/5/1 9:30,2024-05-01T09:30:00", "2024-5-1 09:30,2024-05-01T09:30:00"})
+    void readsPaidTimesInTheFormatsChineseSpreadsheetsShow(String paidAt, String local) {
+        OrderSheet sheet = read("WX204,GOJI-500G,枸杞,1,49.90," + paidAt + ",,,");
+
+        assertThat(sheet.problems()).isEmpty();
+        assertThat(sheet.orders().get(0).paidAt()).isEqualTo(OrderSheetFiles.shanghai(local));
+    }
+
+    @Test
+    void reportsARowWithValuesOnlyInUnreadColumnsOnce() {
+        OrderSheet sheet = reader.read(SHOP_ID, "orders.csv", null, csv(HEADER + ",备注", GOOD + ",",
+                ",,,,,,,,,以上订单请周五前发完"));
+
+        assertThat(sheet.orders()).hasSize(1);
+        assertThat(sheet.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.row()).isEqualTo(3);
+            assertThat(problem.reason()).contains("holds no order");
+            assertThat(problem.rowText()).isEqualTo(",,,,,,,,,以上订单请周五前发完");
+        });
+    }
+
     @Test
     void reportsAShipByTimeItCannotReadOrThatComesBeforePayment() {
         OrderSheet sheet = read(GOOD,
