@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What an uploaded sheet holds: the orders made from its good rows and a problem for every row
- * that did not become part of an order. Every non-blank row is in exactly one of the two.
+ * that did not become part of an order: every non-blank row below the header is either a line of
+ * an order or has at least one problem, never both, never neither.
  *
  * @param sheetOrders    the good orders with the rows they came from, in sheet order
  * @param problems       the rows left out and why, by row number

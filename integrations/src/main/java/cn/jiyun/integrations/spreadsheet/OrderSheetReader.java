@@ -91,12 +91,15 @@ public class OrderSheetReader {
                     + "，请分成几个文件上传 (the file is larger than " + megabytes(limits.maxBytes().toBytes())
                     + "; split it into several files)");
         }
-        SheetTable table = switch (format(fileName, contentType, content)) {
+        Format format = format(fileName, contentType, content);
+        SheetTable table = switch (format) {
             case XLSX -> XlsxSheet.read(content, limits.maxUnpackedBytes().toBytes());
             case CSV -> CsvSheet.read(content);
         };
         if (table.rows().isEmpty()) {
-            throw new SheetRejectedException(Refusal.EMPTY, "文件里没有任何内容 (the file has no content)");
+            throw new SheetRejectedException(Refusal.EMPTY, format == Format.XLSX
+                    ? "第一个工作表是空的；集运只读第一个工作表 (the first sheet is empty; only the first sheet is read)"
+                    : "文件里没有任何内容 (the file has no content)");
         }
         Header header = Header.of(table.rows().get(0));
         List<SheetRow> data = table.rows().subList(1, table.rows().size());

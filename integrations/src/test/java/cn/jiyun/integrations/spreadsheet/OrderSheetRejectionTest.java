@@ -50,6 +50,16 @@ class OrderSheetRejectionTest {
     }
 
     @Test
+    void refusesAWorkbookWhoseFirstSheetIsEmpty() {
+        byte[] file = xlsx(sheet -> sheet.getWorkbook().createSheet("第二页").createRow(0).createCell(0).setCellValue("订单号"));
+
+        SheetRejectedException refused = refusal("orders.xlsx", file);
+
+        assertThat(refused.refusal()).isEqualTo(Refusal.EMPTY);
+        assertThat(refused.reason()).contains("only the first sheet is read");
+    }
+
+    @Test
     void refusesAHeaderOnlyFile() {
         SheetRejectedException refused = refusal("orders.csv", csv(HEADER, ",,,,,,,,"));
 
