@@ -29,6 +29,16 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import static cn.jiyun.integrations.spreadsheet.SheetColumn.AMOUNT_YUAN;
+import static cn.jiyun.integrations.spreadsheet.SheetColumn.CITY;
+import static cn.jiyun.integrations.spreadsheet.SheetColumn.ORDER_ID;
+import static cn.jiyun.integrations.spreadsheet.SheetColumn.PAID_AT;
+import static cn.jiyun.integrations.spreadsheet.SheetColumn.PROVINCE;
+import static cn.jiyun.integrations.spreadsheet.SheetColumn.QUANTITY;
+import static cn.jiyun.integrations.spreadsheet.SheetColumn.SHIP_BY;
+import static cn.jiyun.integrations.spreadsheet.SheetColumn.SKU;
+import static cn.jiyun.integrations.spreadsheet.SheetColumn.TITLE;
+
 /**
  * Reads an uploaded CSV or XLSX order sheet of one shop into canonical orders (platform
  * {@code SPREADSHEET}, status {@code PAID}) and a problem for every row it cannot take. Rows with
@@ -198,10 +208,6 @@ public class OrderSheetReader {
                     .collect(Collectors.joining("、"));
         }
 
-        boolean has(SheetColumn column) {
-            return positions.containsKey(column);
-        }
-
         CellValue cell(SheetRow row, SheetColumn column) {
             Integer position = positions.get(column);
             return position == null ? CellValue.BLANK : row.cell(position);
@@ -250,72 +256,83 @@ public class OrderSheetReader {
     }
 
     @FunctionalInterface
-    private interface Reading<T> {
-        T read() throws Unreadable;
+    private interface CellParser<T> {
+        T parse(CellValue cell) throws Unreadable;
+    }
+
+    /** Reads the cells of one row, keeping a problem for each it cannot read. */
+    private static final class RowCells {
+        private final Header header;
+        private final SheetRow row;
+        private final String text;
+        private final List<RowProblem> problems = new ArrayList<>();
+
+        RowCells(Header header, SheetRow row) {
+            this.header = header;
+            this.row = row;
+            this.text = header.text(row);
+        }
+
+        CellValue cell(SheetColumn column) {
+            return header.cell(row, column);
+        }
+
+        /** The cell's value, or null after noting why it cannot be read. */
+        <T> T read(SheetColumn column, CellParser<T> parser) {
+            try {
+                return parser.parse(cell(column));
+            } catch (Unreadable e) {
+                problem(column, e.getMessage());
+                return null;
+            }
+        }
+
+        void problem(SheetColumn column, String reason) {
+            problems.add(new RowProblem(row.number(), header.name(column), reason, text));
+        }
+
+        boolean onlyUnreadColumnsFilled() {
+            return header.positions().keySet().stream().allMatch(column -> cell(column).isBlank());
+        }
     }
 
     private ReadRow readRow(Header header, SheetRow row, boolean date1904) {
-        String text = header.text(row);
-        List<RowProblem> problems = new ArrayList<>();
-        Function<SheetColumn, CellValue> cell = column -> header.cell(row, column);
-        if (header.positions().keySet().stream().allMatch(column -> cell.apply(column).isBlank())) {
+        RowCells cells = new RowCells(header, row);
+        if (cells.onlyUnreadColumnsFilled()) {
             // a note or total under the orders: one problem, not one per empty order column
-            problems.add(new RowProblem(row.number(), header.name(SheetColumn.ORDER_ID), "这一行只在其他列有内容，"
-                    + "没有订单信息 (this row has values only in columns Jiyun does not read, so it holds no order)", text));
-            return new ReadRow(row, text, null, null, null, null, null, null, Map.of(), problems);
+            cells.problem(ORDER_ID, "这一行只在其他列有内容，没有订单信息 "
+                    + "(this row has values only in columns Jiyun does not read, so it holds no order)");
+            return new ReadRow(row, cells.text, null, null, null, null, null, null, Map.of(), cells.problems);
         }
-        class Reader {
-            <T> T read(SheetColumn column, Reading<T> reading) {
-                try {
-                    return reading.read();
-                } catch (Unreadable e) {
-                    problems.add(new RowProblem(row.number(), header.name(column), e.getMessage(), text));
-                    return null;
-                }
-            }
-        }
-        Reader reader = new Reader();
-        String orderId = reader.read(SheetColumn.ORDER_ID,
-                () -> OrderSheetValues.identifier(SheetColumn.ORDER_ID, cell.apply(SheetColumn.ORDER_ID)));
-        String sku = reader.read(SheetColumn.SKU,
-                () -> OrderSheetValues.identifier(SheetColumn.SKU, cell.apply(SheetColumn.SKU)));
-        String title = reader.read(SheetColumn.TITLE,
-                () -> OrderSheetValues.text(SheetColumn.TITLE, cell.apply(SheetColumn.TITLE)));
-        Integer quantity = reader.read(SheetColumn.QUANTITY,
-                () -> OrderSheetValues.quantity(cell.apply(SheetColumn.QUANTITY)));
-        Long amountFen = reader.read(SheetColumn.AMOUNT_YUAN,
-                () -> OrderSheetValues.amountFen(cell.apply(SheetColumn.AMOUNT_YUAN)));
-        LocalDateTime paidLocal = reader.read(SheetColumn.PAID_AT,
-                () -> OrderSheetValues.time(SheetColumn.PAID_AT, cell.apply(SheetColumn.PAID_AT), date1904));
-        LocalDateTime shipByLocal = cell.apply(SheetColumn.SHIP_BY).isBlank() ? null : reader.read(SheetColumn.SHIP_BY,
-                () -> OrderSheetValues.time(SheetColumn.SHIP_BY, cell.apply(SheetColumn.SHIP_BY), date1904));
-        String province = reader.read(SheetColumn.PROVINCE,
-                () -> OrderSheetValues.text(SheetColumn.PROVINCE, cell.apply(SheetColumn.PROVINCE)));
-        String city = reader.read(SheetColumn.CITY,
-                () -> OrderSheetValues.text(SheetColumn.CITY, cell.apply(SheetColumn.CITY)));
+        String orderId = cells.read(ORDER_ID, cell -> OrderSheetValues.identifier(ORDER_ID, cell));
+        String sku = cells.read(SKU, cell -> OrderSheetValues.identifier(SKU, cell));
+        String title = cells.read(TITLE, cell -> OrderSheetValues.text(TITLE, cell));
+        Integer quantity = cells.read(QUANTITY, OrderSheetValues::quantity);
+        Long amountFen = cells.read(AMOUNT_YUAN, OrderSheetValues::amountFen);
+        LocalDateTime paidLocal = cells.read(PAID_AT, cell -> OrderSheetValues.time(PAID_AT, cell, date1904));
+        LocalDateTime shipByLocal = cells.cell(SHIP_BY).isBlank() ? null
+                : cells.read(SHIP_BY, cell -> OrderSheetValues.time(SHIP_BY, cell, date1904));
+        String province = cells.read(PROVINCE, cell -> OrderSheetValues.text(PROVINCE, cell));
+        String city = cells.read(CITY, cell -> OrderSheetValues.text(CITY, cell));
 
         Instant paidAt = paidLocal == null ? null : paidLocal.atZone(SHEET_ZONE).toInstant();
         Instant shipBy = shipByLocal == null ? null : shipByLocal.atZone(SHEET_ZONE).toInstant();
         if (paidAt != null && paidAt.isAfter(clock.instant().plus(CLOCK_TOLERANCE))) {
-            problems.add(new RowProblem(row.number(), header.name(SheetColumn.PAID_AT),
-                    "付款时间在将来，请检查年份和日期 (paid_at is in the future; check the year and date)", text));
+            cells.problem(PAID_AT, "付款时间在将来，请检查年份和日期 (paid_at is in the future; check the year and date)");
             paidAt = null;
         }
         if (paidAt != null && shipBy != null && shipBy.isBefore(paidAt)) {
-            problems.add(new RowProblem(row.number(), header.name(SheetColumn.SHIP_BY),
-                    "最晚发货时间早于付款时间 (ship_by is before paid_at)", text));
+            cells.problem(SHIP_BY, "最晚发货时间早于付款时间 (ship_by is before paid_at)");
             shipBy = null;
         }
         OrderLine line = sku == null || quantity == null || amountFen == null ? null
                 : new OrderLine(sku, title, quantity, amountFen);
 
         Map<String, String> payload = new LinkedHashMap<>();
-        for (SheetColumn column : SheetColumn.values()) {
-            if (header.has(column)) {
-                payload.put(column.englishName(), OrderSheetValues.strip(cell.apply(column).text()));
-            }
+        for (SheetColumn column : header.positions().keySet()) {
+            payload.put(column.englishName(), OrderSheetValues.strip(cells.cell(column).text()));
         }
-        return new ReadRow(row, text, orderId, line, paidAt, shipBy, province, city, payload, problems);
+        return new ReadRow(row, cells.text, orderId, line, paidAt, shipBy, province, city, payload, cells.problems);
     }
 
     private static OrderSheet assemble(String shopId, Header header, List<ReadRow> rows) {
@@ -341,7 +358,7 @@ public class OrderSheetReader {
                     return;
                 } catch (ArithmeticException | IllegalArgumentException e) {
                     orderRows.forEach(row -> orderProblems.add(new RowProblem(row.number(),
-                            header.name(SheetColumn.ORDER_ID), "订单金额不合理，无法导入 (the order cannot be taken: "
+                            header.name(ORDER_ID), "这个订单无法导入 (the order cannot be taken: "
                             + e.getMessage() + ")", row.text())));
                 }
             }
@@ -361,10 +378,10 @@ public class OrderSheetReader {
         record OrderField(SheetColumn column, String chinese, Function<ReadRow, Object> value) {
         }
         List<OrderField> fields = List.of(
-                new OrderField(SheetColumn.PAID_AT, "付款时间", ReadRow::paidAt),
-                new OrderField(SheetColumn.SHIP_BY, "最晚发货时间", ReadRow::shipBy),
-                new OrderField(SheetColumn.PROVINCE, "省", ReadRow::province),
-                new OrderField(SheetColumn.CITY, "市", ReadRow::city));
+                new OrderField(PAID_AT, "付款时间", ReadRow::paidAt),
+                new OrderField(SHIP_BY, "最晚发货时间", ReadRow::shipBy),
+                new OrderField(PROVINCE, "省", ReadRow::province),
+                new OrderField(CITY, "市", ReadRow::city));
         for (OrderField field : fields) {
             List<ReadRow> readable = rows.stream().filter(r -> !r.failed(header, field.column())).toList();
             long distinct = readable.stream().map(r -> Objects.toString(field.value().apply(r), "")).distinct().count();
@@ -389,7 +406,7 @@ public class OrderSheetReader {
         bySku.forEach((sku, skuRows) -> {
             if (skuRows.size() > 1) {
                 String rowNumbers = skuRows.stream().map(r -> String.valueOf(r.number())).collect(Collectors.joining("、"));
-                skuRows.forEach(row -> problems.add(new RowProblem(row.number(), header.name(SheetColumn.SKU),
+                skuRows.forEach(row -> problems.add(new RowProblem(row.number(), header.name(SKU),
                         "同一订单里商品编码 " + sku + " 出现了多次（第" + rowNumbers + "行），请合并成一行并填写总数量 "
                                 + "(SKU " + sku + " appears more than once in this order, rows "
                                 + rowNumbers.replace("、", ", ") + "; put it on one row with the total quantity)",
@@ -405,7 +422,7 @@ public class OrderSheetReader {
         String bad = badRows.stream().map(String::valueOf).collect(Collectors.joining("、"));
         return rows.stream()
                 .filter(row -> !badRows.contains(row.number()))
-                .map(row -> new RowProblem(row.number(), header.name(SheetColumn.ORDER_ID),
+                .map(row -> new RowProblem(row.number(), header.name(ORDER_ID),
                         "同一订单的第" + bad + "行有错误，整单没有导入 (row " + bad.replace("、", ", ")
                                 + " of the same order has a problem, so the whole order was left out)", row.text()))
                 .toList();
