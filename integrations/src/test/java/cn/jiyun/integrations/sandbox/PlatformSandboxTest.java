@@ -312,6 +312,39 @@ class PlatformSandboxTest {
         }
     }
 
+    @Test
+    void pagesThroughWindowsHoldingMoreOrdersThanOnePage() {
+        // one-day windows put the whole 40-order backlog in reach of a 7-order page on every platform
+        bed = new SandboxTestbed(13, 40, Map.of("jiyun.platforms.douyin.window-length", "1d"));
+
+        bed.synchroniseAll();
+
+        for (SandboxCatalogue.Shop shop : SandboxTestbed.CATALOGUE.shops()) {
+            assertThat(storedIds(shop.platform(), shop.shopId())).hasSize(40)
+                    .isEqualTo(bed.sandbox.orders(shop.platform(), shop.shopId()).stream()
+                            .map(SandboxOrder::orderId).collect(Collectors.toSet()));
+        }
+        assertThat(bed.intake.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void rawPayloadsCarryThePlatformsOwnFieldNames() {
+        bed = new SandboxTestbed(21, 2);
+
+        bed.synchroniseAll();
+
+        Map<Platform, List<String>> fields = Map.of(
+                Platform.DOUYIN, List.of("\"sku_order_list\"", "\"exp_ship_time\"",
+                        "\"encrypt_post_receiver\"", "\"post_addr\"", "\"pay_amount\""),
+                Platform.KUAISHOU, List.of("\"orderBaseInfo\"", "\"promiseTimeStampOfDelivery\"",
+                        "\"orderItemInfo\"", "\"desensitiseMobile\"", "\"encryptedConsignee\""),
+                Platform.WECHAT, List.of("\"order_detail\"", "\"product_infos\"", "\"delivery_deadline\"",
+                        "\"price_info\"", "\"address_info\""));
+        for (CanonicalOrder order : bed.intake.orders().values()) {
+            assertThat(order.rawPayload()).contains(fields.get(order.platform()));
+        }
+    }
+
     static void assertCanonical(CanonicalOrder stored, SandboxOrder held) {
         assertThat(stored).as("order %s", held.orderId()).isNotNull();
         assertThat(stored.status()).isEqualTo(switch (held.state()) {
