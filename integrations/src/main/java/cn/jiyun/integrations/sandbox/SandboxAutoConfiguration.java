@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
 import java.time.Clock;
 
 /**
- * Offers a {@link PlatformSandbox} bean when {@code jiyun.sandbox.enabled=true}. It is not started:
- * fulfillment builds the {@link SandboxCatalogue} from its demo store and calls
- * {@link PlatformSandbox#start}; the context stops it on shutdown.
+ * Offers a {@link PlatformSandbox} bean when {@code jiyun.sandbox.enabled=true}. When the
+ * application has a {@link SandboxCatalogue} bean (fulfillment builds it from its demo store) the
+ * sandbox starts with it right away, before Camel starts the connectors' pollers; otherwise it
+ * waits for {@link PlatformSandbox#start}. The context stops it on shutdown.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "jiyun.sandbox", name = "enabled", havingValue = "true")
@@ -21,7 +22,10 @@ public class SandboxAutoConfiguration {
 
     @Bean(destroyMethod = "stop")
     @ConditionalOnMissingBean
-    PlatformSandbox platformSandbox(SandboxProperties properties, ObjectProvider<Clock> clock) {
-        return new PlatformSandbox(properties, clock.getIfUnique(Clock::systemUTC));
+    PlatformSandbox platformSandbox(SandboxProperties properties, ObjectProvider<Clock> clock,
+                                    ObjectProvider<SandboxCatalogue> catalogue) {
+        PlatformSandbox sandbox = new PlatformSandbox(properties, clock.getIfUnique(Clock::systemUTC));
+        catalogue.ifAvailable(sandbox::start);
+        return sandbox;
     }
 }

@@ -1,5 +1,6 @@
 package cn.jiyun.integrations.sandbox;
 
+import cn.jiyun.integrations.Platform;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,6 +31,19 @@ class SandboxAutoConfigurationTest {
             assertThat(properties.orderInterval()).isEqualTo(Duration.ofSeconds(20));
             assertThat(properties.webhookCallback()).isNull();
         });
+    }
+
+    @Test
+    void startsWithTheCatalogueTheApplicationProvidesAndStopsWithTheContext() {
+        PlatformSandbox[] started = new PlatformSandbox[1];
+        context.withPropertyValues("jiyun.sandbox.enabled=true", "jiyun.sandbox.port=0", "jiyun.sandbox.order-interval=0s")
+                .withBean(SandboxCatalogue.class, () -> SandboxTestbed.CATALOGUE)
+                .run(app -> {
+                    started[0] = app.getBean(PlatformSandbox.class);
+                    assertThat(started[0].isRunning()).isTrue();
+                    assertThat(started[0].orders(Platform.WECHAT, SandboxTestbed.WECHAT_SHOP)).hasSize(30);
+                });
+        assertThat(started[0].isRunning()).isFalse();
     }
 
     @Test
