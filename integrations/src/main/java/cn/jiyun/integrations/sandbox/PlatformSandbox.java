@@ -14,11 +14,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,11 +51,14 @@ public final class PlatformSandbox implements AutoCloseable {
     private static final Duration CANCEL_AFTER = Duration.ofMinutes(2);
     /** After a long pause (a laptop asleep) the timer skips ahead rather than flood the demo. */
     private static final int MOST_ORDERS_PER_CATCH_UP = 30;
+    private static final int PUSHES_KEPT = 500;
 
     private final SandboxProperties properties;
     private final SandboxCredentials credentials = SandboxCredentials.DEMO;
     private final Clock clock;
     private final List<SandboxWriteBack> writeBacks = new CopyOnWriteArrayList<>();
+    /** The latest pushes only: the demo runs for hours. */
+    private final Deque<SandboxPush> pushes = new ConcurrentLinkedDeque<>();
 
     private WireMockServer server;
     private ScheduledExecutorService timer;
@@ -104,7 +109,7 @@ public final class PlatformSandbox implements AutoCloseable {
         }
         server = started;
         if (properties.webhookCallback() != null) {
-            webhooks = new SandboxWebhooks(properties.webhookCallback(), credentials, clock);
+            webhooks = new SandboxWebhooks(properties.webhookCallback(), credentials, clock, this::recordPush);
             book.onChange(webhooks::push);
         }
         nextOrderDue = now.plus(properties.orderInterval());
@@ -236,6 +241,18 @@ public final class PlatformSandbox implements AutoCloseable {
     /** Every ship-confirm the platforms accepted, repeats included, oldest first. */
     public List<SandboxWriteBack> writeBacks() {
         return List.copyOf(writeBacks);
+    }
+
+    /** The latest pushes to Jiyun's webhooks and their answers, oldest first; empty without a webhook callback. */
+    public List<SandboxPush> pushes() {
+        return List.copyOf(pushes);
+    }
+
+    private void recordPush(SandboxPush push) {
+        pushes.addLast(push);
+        while (pushes.size() > PUSHES_KEPT) {
+            pushes.pollFirst();
+        }
     }
 
     private SandboxOrder step(Instant at) {

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Pushes the platforms' order messages to Jiyun's webhooks when the order book changes, signed and
@@ -40,6 +41,7 @@ final class SandboxWebhooks implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final String callback;
+    private final Consumer<SandboxPush> outcomes;
     private final SandboxCredentials credentials;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
@@ -53,8 +55,9 @@ final class SandboxWebhooks implements AutoCloseable {
     private final AtomicLong messages = new AtomicLong(7_300_000_000_000_000_000L);
     private volatile boolean warned;
 
-    SandboxWebhooks(URI callback, SandboxCredentials credentials, Clock clock) {
+    SandboxWebhooks(URI callback, SandboxCredentials credentials, Clock clock, Consumer<SandboxPush> outcomes) {
         this.callback = callback.toString().replaceAll("/+$", "");
+        this.outcomes = outcomes;
         this.credentials = credentials;
         this.clock = clock;
     }
@@ -68,8 +71,10 @@ final class SandboxWebhooks implements AutoCloseable {
     }
 
     private void send(Change change) {
+        SandboxOrder order = change.order();
+        String event = event(change);
         try {
-            HttpRequest request = switch (change.order().platform()) {
+            HttpRequest request = switch (order.platform()) {
                 case DOUYIN -> douyin(change);
                 case KUAISHOU -> kuaishou(change);
                 case WECHAT -> wechat(change);
@@ -79,16 +84,40 @@ final class SandboxWebhooks implements AutoCloseable {
                 return;
             }
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-            log.debug("Sandbox pushed {} {} of order {}: HTTP {}", change.order().platform(), change.kind(),
-                    change.order().orderId(), answer.statusCode());
+            outcomes.accept(new SandboxPush(order.platform(), event, order.orderId(), answer.statusCode(), answer.body(),
+                    clock.instant()));
+            log.debug("Sandbox pushed {} {} of order {}: HTTP {}", order.platform(), event, order.orderId(),
+                    answer.statusCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
+            outcomes.accept(new SandboxPush(order.platform(), event, order.orderId(), 0, e.toString(), clock.instant()));
             if (!warned) {
                 warned = true;
                 log.warn("Sandbox cannot push to {} ({}); polling still brings every order", callback, e.toString());
             }
         }
+    }
+
+    /** Each platform's name for the change: Douyin tag, Kuaishou event, WeChat Event. */
+    static String event(Change change) {
+        return switch (change.order().platform()) {
+            case DOUYIN -> switch (change.kind()) {
+                case PAID -> "101";
+                case CANCELLED -> "106";
+                case SHIPPED -> "102";
+            };
+            case KUAISHOU -> switch (change.kind()) {
+                case PAID -> "kwaishop_order_paySuccess";
+                case CANCELLED -> "kwaishop_order_orderFail";
+                case SHIPPED -> "kwaishop_order_delivering";
+            };
+            default -> switch (change.kind()) {
+                case PAID -> "channels_ec_order_pay";
+                case CANCELLED -> "channels_ec_order_cancel";
+                case SHIPPED -> "channels_ec_order_deliver";
+            };
+        };
     }
 
     /** README 1.9: a JSON array of {tag, msg_id, data-as-string}, event-sign = MD5(app_key + body + app_secret). */
@@ -105,23 +134,19 @@ final class SandboxWebhooks implements AutoCloseable {
         }
         data.put("order_type", 0);
         data.put("biz", 2);
-        String tag;
         switch (change.kind()) {
             case PAID -> {
-                tag = "101";
                 data.put("order_status", 2);
                 data.put("pay_type", 1);
                 data.put("pay_time", order.paidAt().getEpochSecond());
                 data.put("pay_amount", order.paidFen());
             }
             case CANCELLED -> {
-                tag = "106";
                 data.put("order_status", 4);
                 data.put("cancel_reason", order.cancelReason());
                 data.put("cancel_time", order.updatedAt().getEpochSecond());
             }
             default -> {
-                tag = "102";
                 data.put("order_status", 3);
                 data.put("update_time", order.updatedAt().getEpochSecond());
                 data.putObject("logistics_msg").put("express_company_id", 0)
@@ -129,7 +154,7 @@ final class SandboxWebhooks implements AutoCloseable {
             }
         }
         ObjectNode message = WireAnswer.JSON.createObjectNode();
-        message.put("tag", tag);
+        message.put("tag", event(change));
         message.put("msg_id", Long.toString(messages.incrementAndGet()));
         message.put("data", WireAnswer.JSON.writeValueAsString(data));
         String body = WireAnswer.JSON.writeValueAsString(WireAnswer.JSON.createArrayNode().add(message));
@@ -151,11 +176,6 @@ final class SandboxWebhooks implements AutoCloseable {
             case CANCELLED -> 80;
             case SHIPPED -> 40;
         };
-        String event = switch (change.kind()) {
-            case PAID -> "kwaishop_order_paySuccess";
-            case CANCELLED -> "kwaishop_order_orderFail";
-            case SHIPPED -> "kwaishop_order_delivering";
-        };
         ObjectNode info = WireAnswer.JSON.createObjectNode();
         info.put("oid", Long.parseLong(order.orderId()));
         info.put("sellerId", Long.parseLong(order.shopId()));
@@ -167,7 +187,7 @@ final class SandboxWebhooks implements AutoCloseable {
         message.put("userId", Long.parseLong(order.shopId()));
         message.put("openId", KuaishouSandboxApi.sellerOpenId(order.shopId()));
         message.put("appKey", credentials.kuaishouAppKey());
-        message.put("event", event);
+        message.put("event", event(change));
         message.put("info", WireAnswer.JSON.writeValueAsString(info));
         message.put("createTime", clock.millis());
         message.put("test", false);
@@ -194,19 +214,12 @@ final class SandboxWebhooks implements AutoCloseable {
         message.put("MsgType", "event");
         ObjectNode orderInfo = WireAnswer.JSON.createObjectNode();
         orderInfo.put("order_id", Long.parseLong(order.orderId()));
+        message.put("Event", event(change));
         switch (change.kind()) {
-            case PAID -> {
-                message.put("Event", "channels_ec_order_pay");
-                orderInfo.put("pay_time", order.paidAt().getEpochSecond());
-            }
-            case CANCELLED -> {
-                message.put("Event", "channels_ec_order_cancel");
-                orderInfo.put("cancel_type", 3);
-            }
-            case SHIPPED -> {
-                message.put("Event", "channels_ec_order_deliver");
-                orderInfo.put("finish_delivery", 1);
-            }
+            case PAID -> orderInfo.put("pay_time", order.paidAt().getEpochSecond());
+            // 3: cancelled after everything went through after-sale, as a paid order's cancellation does
+            case CANCELLED -> orderInfo.put("cancel_type", 3);
+            case SHIPPED -> orderInfo.put("finish_delivery", 1);
         }
         message.set("order_info", orderInfo);
         String encrypted = wechatSeal(WireAnswer.JSON.writeValueAsString(message));
