@@ -38,11 +38,6 @@ public record SandboxProperties(
         orderInterval = orderInterval == null ? Duration.ZERO : orderInterval;
     }
 
-    /** The demo's settings: port 18089, an order every 20 s, 30 backlog orders per shop, no pushes. */
-    public static SandboxProperties defaults() {
-        return new SandboxProperties(true, 18089, Duration.ofSeconds(20), 30, 20261129L, null);
-    }
-
     /** For tests: a free port, no timer, no pushes. */
     public static SandboxProperties forTests(long seed, int backlogPerShop) {
         return new SandboxProperties(true, 0, Duration.ZERO, backlogPerShop, seed, null);
