@@ -13,5 +13,5 @@ if [[ "$store" == "postgis" ]]; then
   export JIYUN_TEST_DB_PASSWORD="${JIYUN_TEST_DB_PASSWORD:-jiyun}"
 fi
 ./mvnw -B -q -ntp -pl fulfillment -am test -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtest=IngestionBenchmark -DexcludedGroups= -Dgroups=benchmark \
+  -Dtest=IngestionBenchmark -Djiyun.excluded-test-groups=none -Dgroups=benchmark \
   -Dbench.store="$store" -Dbench.orders="$orders" 2>&1 | grep -E '^INGESTION|ERROR|FAIL' || true
