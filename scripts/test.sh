@@ -8,4 +8,4 @@ export JIYUN_TEST_DB_URL="${JIYUN_TEST_DB_URL:-jdbc:postgresql://localhost:5432/
 export JIYUN_TEST_DB_USER="${JIYUN_TEST_DB_USER:-jiyun}"
 export JIYUN_TEST_DB_PASSWORD="${JIYUN_TEST_DB_PASSWORD:-jiyun}"
 
-./mvnw -B -ntp verify "$@"
+./mvnw -B -ntp clean verify "$@"

@@ -116,10 +116,12 @@ class DemoCooperative implements ApplicationRunner {
     private final ShopService shops;
     private final OrderService orders;
     private final Clock clock;
+    private final DemoSandbox sandbox;
 
     DemoCooperative(DemoProperties properties, Cooperatives cooperatives, AppUsers users, PasswordEncoder passwords,
                     HubService hubs, ProducerService producers, VehicleService vehicles, ShopService shops,
-                    OrderService orders, Clock clock) {
+                    OrderService orders, Clock clock, DemoSandbox sandbox) {
+        this.sandbox = sandbox;
         this.properties = properties;
         this.cooperatives = cooperatives;
         this.users = users;
@@ -153,6 +155,8 @@ class DemoCooperative implements ApplicationRunner {
         Map<Goods, List<Producer>> byGoods = createProducers(id, hubList, random);
         Map<Goods, ShopWithSkus> shopsByGoods = createShops(id, seller.id(), byGoods);
         int placed = createOrders(shopsByGoods, random);
+        // before this transaction commits and the new shops are handed to their connectors
+        sandbox.open();
         log.info("Loaded the demo cooperative: {} hubs, {} producers, {} orders in {} ms", hubList.size(),
                 byGoods.values().stream().mapToInt(List::size).sum(), placed,
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -177,13 +181,13 @@ class DemoCooperative implements ApplicationRunner {
             Hub hub = hubList.get(h);
             String prefix = HUBS.get(h).plateprefix();
             vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "厢式货车 A", prefix + "·" + (plate++), 1_500,
-                    9_000, false, 220, 30_000, LocalTime.of(7, 30), LocalTime.of(18, 30)));
+                    9_000, false, 120, 22_000, LocalTime.of(7, 30), LocalTime.of(18, 30)));
             vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "厢式货车 B", prefix + "·" + (plate++), 1_500,
-                    9_000, false, 220, 30_000, LocalTime.of(7, 30), LocalTime.of(18, 30)));
+                    9_000, false, 120, 22_000, LocalTime.of(7, 30), LocalTime.of(18, 30)));
             vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "冷藏车", prefix + "·" + (plate++), 1_200,
-                    7_000, true, 300, 42_000, LocalTime.of(6, 30), LocalTime.of(17, 30)));
+                    7_000, true, 180, 30_000, LocalTime.of(6, 30), LocalTime.of(17, 30)));
             vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "电动三轮车", prefix + "·" + (plate++), 300,
-                    1_500, false, 60, 8_000, LocalTime.of(8, 0), LocalTime.of(17, 0)));
+                    1_500, false, 30, 9_000, LocalTime.of(8, 0), LocalTime.of(17, 0)));
         }
     }
 
@@ -269,7 +273,7 @@ class DemoCooperative implements ApplicationRunner {
             String token = "demo-" + plan.platform().name().toLowerCase(java.util.Locale.ROOT) + "-" + plan.shopId();
             Shop shop = shops.register(cooperativeId, plan.platform(), plan.shopId(), plan.name(),
                     plan.seller() ? sellerId : null, new ShopService.Grant(token + "-access", token + "-refresh",
-                            clock.instant().plus(Duration.ofDays(7))));
+                            null));
             List<Sku> skus = new ArrayList<>();
             for (Producer producer : byGoods.get(plan.goods())) {
                 for (Product product : CATALOGUE.get(plan.goods())) {
@@ -305,7 +309,7 @@ class DemoCooperative implements ApplicationRunner {
                 lines.add(new OrderLine("9990000" + i, "新品试卖（未配置生产者）", 1, 1_000));
                 total += 1_000;
             }
-            Instant paid = now.minus(Duration.ofMinutes(30 + random.nextInt(36 * 60)));
+            Instant paid = now.minus(Duration.ofMinutes(30 + random.nextInt(20 * 60)));
             Instant shipBy = paid.plus(Duration.ofHours(random.nextDouble() < 0.7 ? 48 : 72));
             String[] destination = DESTINATIONS[random.nextInt(DESTINATIONS.length)];
             Shop s = shop.shop();
@@ -315,6 +319,12 @@ class DemoCooperative implements ApplicationRunner {
                     destination[1], ""), "demo");
         }
         return properties.orders();
+    }
+
+    /** What the demo shops charge for a product, in fen; 0 for a product the demo does not sell. */
+    static long priceOf(String productName) {
+        return CATALOGUE.values().stream().flatMap(List::stream).filter(p -> p.name().equals(productName))
+                .mapToLong(Product::priceFen).findFirst().orElse(0);
     }
 
     private static String platformOrderId(Platform platform, long n) {

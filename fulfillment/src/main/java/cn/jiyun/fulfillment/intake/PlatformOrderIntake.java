@@ -76,7 +76,7 @@ class PlatformOrderIntake implements OrderIntake {
         Optional<Order> stored = orders.findByPlatformAndShopIdAndPlatformOrderId(shop.platform(), shop.id(),
                 incoming.platformOrderId());
         if (stored.isEmpty()) {
-            Order order = orderService.place(shop, incoming, actor);
+            Order order = orderService.place(shop, incoming, actor, false);
             orders.flush();
             return order.status() == OrderStatus.NEEDS_ATTENTION ? IntakeOutcome.NEEDS_ATTENTION : IntakeOutcome.CREATED;
         }

@@ -72,7 +72,15 @@ public class OrderService {
      * to producers is stored as NEEDS_ATTENTION with the reason, to be retried once mapped.
      */
     public Order place(Shop shop, CanonicalOrder incoming, String actor) {
-        if (orders.existsByPlatformAndShopIdAndPlatformOrderId(shop.platform(), shop.id(),
+        return place(shop, incoming, actor, true);
+    }
+
+    /**
+     * As {@link #place(Shop, CanonicalOrder, String)}; {@code checkDuplicate} false when the caller has
+     * just looked the order up itself (the store's unique key still refuses a duplicate).
+     */
+    public Order place(Shop shop, CanonicalOrder incoming, String actor, boolean checkDuplicate) {
+        if (checkDuplicate && orders.existsByPlatformAndShopIdAndPlatformOrderId(shop.platform(), shop.id(),
                 incoming.platformOrderId())) {
             throw new DuplicateOrderException(shop.platform() + " order " + incoming.platformOrderId() + " of shop "
                     + shop.platformShopId() + " already exists");

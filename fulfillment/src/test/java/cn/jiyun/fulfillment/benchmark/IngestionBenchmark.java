@@ -1,0 +1,108 @@
+package cn.jiyun.fulfillment.benchmark;
+
+import cn.jiyun.fulfillment.JiyunApplication;
+import cn.jiyun.fulfillment.cooperatives.Cooperative;
+import cn.jiyun.fulfillment.producers.Producer;
+import cn.jiyun.fulfillment.shops.Shop;
+import cn.jiyun.fulfillment.shops.ShopService;
+import cn.jiyun.fulfillment.shops.ShopService.MappingDetails;
+import cn.jiyun.fulfillment.support.Fixtures;
+import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.sandbox.PlatformSandbox;
+import cn.jiyun.integrations.sandbox.SandboxCatalogue;
+import cn.jiyun.integrations.sandbox.SandboxProperties;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Ingestion throughput, platform to store: the sandbox serves every shop's backlog, the shops are
+ * registered, and the clock runs until the store holds every order. Prints orders per second; it
+ * asserts nothing about speed. Run it with {@code scripts/bench-ingestion.sh} (store h2 or postgis,
+ * orders per shop as system properties {@code bench.store}, {@code bench.orders}).
+ */
+@Tag("benchmark")
+class IngestionBenchmark {
+
+    private static final List<String> SKUS = List.of("B-SKU-1", "B-SKU-2", "B-SKU-3", "B-SKU-4");
+
+    @Test
+    void ingestsEveryBacklogOrder() throws Exception {
+        String store = System.getProperty("bench.store", "h2");
+        int perShop = Integer.getInteger("bench.orders", 3_000);
+        List<SandboxCatalogue.Shop> shops = List.of(shop(Platform.DOUYIN, "91000001"),
+                shop(Platform.KUAISHOU, "9100002"), shop(Platform.WECHAT, "wx_bench_01"));
+        try (PlatformSandbox platforms = new PlatformSandbox(SandboxProperties.forTests(3, perShop))) {
+            platforms.start(new SandboxCatalogue(shops));
+            Map<String, Object> properties = new LinkedHashMap<>(SandboxProperties.connectorProperties(platforms.port()));
+            properties.put("jiyun.demo.enabled", "false");
+            properties.put("server.port", "0");
+            properties.put("jiyun.platforms.douyin.poll-interval", "1h");
+            properties.put("jiyun.platforms.kuaishou.poll-interval", "1h");
+            properties.put("jiyun.platforms.wechat.poll-interval", "1h");
+            properties.put("logging.level.cn.jiyun", "WARN");
+            List<String> profiles = new ArrayList<>(List.of("test"));
+            if (store.equals("postgis")) {
+                profiles.add("postgis");
+                properties.put("spring.datasource.url", System.getenv().getOrDefault("JIYUN_TEST_DB_URL",
+                        "jdbc:postgresql://localhost:5432/jiyun_test"));
+                properties.put("spring.datasource.username", System.getenv().getOrDefault("JIYUN_TEST_DB_USER", "jiyun"));
+                properties.put("spring.datasource.password",
+                        System.getenv().getOrDefault("JIYUN_TEST_DB_PASSWORD", "jiyun"));
+                properties.put("jiyun.secrets.token-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
+            } else {
+                properties.put("jiyun.data-dir", "./target/test-data/bench-" + UUID.randomUUID());
+            }
+            String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new);
+            try (ConfigurableApplicationContext service = new SpringApplicationBuilder(JiyunApplication.class)
+                    .profiles(profiles.toArray(String[]::new)).run(args)) {
+                JdbcClient jdbc = service.getBean(JdbcClient.class);
+                Fixtures fixtures = service.getBean(Fixtures.class);
+                ShopService shopService = service.getBean(ShopService.class);
+                Cooperative coop = fixtures.cooperative();
+                Producer producer = fixtures.producer(coop, "枸杞园", 105.70, 37.50);
+                long before = count(jdbc);
+                long expected = before + (long) perShop * shops.size();
+                long started = System.nanoTime();
+                for (SandboxCatalogue.Shop s : shops) {
+                    // unique per run, so PostGIS runs do not meet an earlier run's shops
+                    Shop shop = shopService.register(coop.id(), s.platform(), s.shopId(), "基准测试店", null,
+                            new ShopService.Grant(s.accessToken(), s.refreshToken(), null));
+                    for (String sku : SKUS) {
+                        shopService.map(coop.id(), shop.id(), new MappingDetails(sku, producer.id(), "枸杞", 650, 2_000,
+                                false));
+                    }
+                }
+                long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+                while (count(jdbc) < expected && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                long stored = count(jdbc) - before;
+                System.out.printf("%nINGESTION store=%s shops=%d orders=%d seconds=%.1f orders_per_second=%.0f%n%n",
+                        store, shops.size(), stored, seconds, stored / seconds);
+            }
+        }
+    }
+
+    private static SandboxCatalogue.Shop shop(Platform platform, String shopId) {
+        String suffix = Long.toString(System.nanoTime() % 100_000);
+        String id = platform == Platform.KUAISHOU ? shopId + suffix : shopId + "_" + suffix;
+        return new SandboxCatalogue.Shop(platform, id, "b-" + id + "-access", "b-" + id + "-refresh",
+                SKUS.stream().map(sku -> new SandboxCatalogue.Sku(sku, "中宁枸杞 " + sku, 6_800)).toList());
+    }
+
+    private static long count(JdbcClient jdbc) {
+        return jdbc.sql("SELECT COUNT(*) FROM orders").query(Long.class).single();
+    }
+}

@@ -1,0 +1,363 @@
+package cn.jiyun.integrations.sandbox;
+
+import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.sandbox.SandboxOrder.State;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.common.Notifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/**
+ * Douyin, Kuaishou and WeChat Channels in one in-process WireMock server, for the demo: the
+ * connectors' base URLs are {@code http://localhost:PORT/douyin}, {@code …/kuaishou} and
+ * {@code …/wechat}. Every answer is generated from the order book in the platform's wire format,
+ * after checking signature, app key and token as the platform does.
+ *
+ * <p>{@link #start} fills each shop with a day's backlog of paid orders; a timer then adds one order
+ * per {@code order-interval}, the platforms taking turns, and now and then cancels a waiting one.
+ * Waybills written back appear in later reads as shipped. {@link #stop} ends server and timer.
+ */
+public final class PlatformSandbox implements AutoCloseable {
+
+    public static final String DOUYIN_PREFIX = "/douyin";
+    public static final String KUAISHOU_PREFIX = "/kuaishou";
+    public static final String WECHAT_PREFIX = "/wechat";
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformSandbox.class);
+    /** A waiting order is only cancelled once the buyer had a moment to change their mind. */
+    private static final Duration CANCEL_AFTER = Duration.ofMinutes(2);
+    /** After a long pause (a laptop asleep) the timer skips ahead rather than flood the demo. */
+    private static final int MOST_ORDERS_PER_CATCH_UP = 30;
+    private static final int PUSHES_KEPT = 500;
+
+    private final SandboxProperties properties;
+    private final SandboxCredentials credentials = SandboxCredentials.DEMO;
+    private final Clock clock;
+    private final List<SandboxWriteBack> writeBacks = new CopyOnWriteArrayList<>();
+    /** The latest pushes only: the demo runs for hours. */
+    private final Deque<SandboxPush> pushes = new ConcurrentLinkedDeque<>();
+
+    private WireMockServer server;
+    private ScheduledExecutorService timer;
+    private SandboxWebhooks webhooks;
+    private OrderBook book;
+    private OrderGenerator generator;
+    private Instant nextOrderDue;
+
+    public PlatformSandbox(SandboxProperties properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    public PlatformSandbox(SandboxProperties properties, Clock clock) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Fills the order book with the catalogue's backlog, starts serving and, when an interval is
+     * set, starts the order timer. Does nothing when already running.
+     */
+    public synchronized void start(SandboxCatalogue catalogue) {
+        Objects.requireNonNull(catalogue, "catalogue");
+        if (server != null) {
+            return;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        book = new OrderBook();
+        generator = new OrderGenerator(properties.seed(), catalogue);
+        for (SandboxCatalogue.Shop shop : catalogue.shops()) {
+            generator.backlog(shop, properties.backlogPerShop(), now).forEach(book::add);
+        }
+        SandboxTokens tokens = new SandboxTokens(clock);
+        tokens.register(catalogue);
+        WireMockServer started = new WireMockServer(WireMockConfiguration.options()
+                .port(properties.port())
+                .bindAddress("127.0.0.1")
+                // the demo runs for hours: keep no journal of the requests
+                .disableRequestJournal()
+                .notifier(new LogNotifier())
+                .extensions(new SandboxResponder(apis(tokens))));
+        try {
+            started.start();
+            stubEveryApi(started);
+        } catch (RuntimeException e) {
+            started.stop();
+            throw e;
+        }
+        server = started;
+        if (properties.webhookCallback() != null) {
+            webhooks = new SandboxWebhooks(properties.webhookCallback(), credentials, clock, this::recordPush);
+            book.onChange(webhooks::push);
+        }
+        nextOrderDue = now.plus(properties.orderInterval());
+        if (properties.generatesOnTimer()) {
+            timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "platform-sandbox-orders");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = properties.orderInterval().toMillis();
+            timer.scheduleWithFixedDelay(this::catchUpQuietly, every, every, TimeUnit.MILLISECONDS);
+        }
+        log.info("Platform sandbox serving {} shops on port {} ({} orders in the backlog, a new one every {})",
+                catalogue.shops().size(), server.port(), book.all().size(),
+                properties.generatesOnTimer() ? properties.orderInterval() : "call");
+    }
+
+    /** Stops the timer, the pushes and the server. Safe to call twice, or before {@link #start}. */
+    public void stop() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            stopping = timer;
+            timer = null;
+        }
+        // outside the lock: a turn of the timer may be waiting for it
+        if (stopping != null) {
+            stopping.shutdownNow();
+            try {
+                stopping.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (webhooks != null) {
+                webhooks.close();
+                webhooks = null;
+            }
+            if (server != null) {
+                server.stop();
+                server = null;
+                log.info("Platform sandbox stopped");
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null && server.isRunning();
+    }
+
+    /** The port the sandbox listens on; the actual one when configured as 0. */
+    public synchronized int port() {
+        return running().port();
+    }
+
+    /** What a connector's {@code base-url} must be to reach this platform here. */
+    public String baseUrl(Platform platform) {
+        return "http://localhost:" + port() + prefix(platform);
+    }
+
+    /** The {@code jiyun.platforms.*} settings that point the three connectors at this sandbox. */
+    public Map<String, String> connectorProperties() {
+        return SandboxProperties.connectorProperties(port());
+    }
+
+    public SandboxCredentials credentials() {
+        return credentials;
+    }
+
+    /**
+     * Adds every order that fell due on the clock since the last one, one per order interval,
+     * and returns them. The timer calls this; tests advance the clock and call it themselves.
+     */
+    public synchronized List<SandboxOrder> catchUp() {
+        running();
+        List<SandboxOrder> added = new ArrayList<>();
+        if (!properties.generatesOnTimer()) {
+            return added;
+        }
+        Instant now = clock.instant();
+        if (Duration.between(nextOrderDue, now).compareTo(properties.orderInterval().multipliedBy(MOST_ORDERS_PER_CATCH_UP)) > 0) {
+            nextOrderDue = now.minus(properties.orderInterval().multipliedBy(MOST_ORDERS_PER_CATCH_UP - 1));
+        }
+        while (!nextOrderDue.isAfter(now)) {
+            added.add(step(nextOrderDue.truncatedTo(ChronoUnit.SECONDS)));
+            nextOrderDue = nextOrderDue.plus(properties.orderInterval());
+        }
+        return added;
+    }
+
+    /** Adds {@code count} new paid orders now, as the timer would, and returns them. */
+    public synchronized List<SandboxOrder> generateOrders(int count) {
+        running();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        List<SandboxOrder> added = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            added.add(step(now));
+        }
+        return added;
+    }
+
+    /** The buyer cancels a waiting order now; empty when it is not waiting to ship. */
+    public synchronized Optional<SandboxOrder> cancel(Platform platform, String shopId, String orderId) {
+        running();
+        Optional<SandboxOrder> order = book.find(platform, shopId, orderId);
+        if (order.isEmpty() || !book.cancel(order.get(), clock.instant().truncatedTo(ChronoUnit.SECONDS),
+                generator.cancelReason())) {
+            return Optional.empty();
+        }
+        return book.find(platform, shopId, orderId);
+    }
+
+    /** The shop's orders as the platform holds them now, in the order they were placed. */
+    public synchronized List<SandboxOrder> orders(Platform platform, String shopId) {
+        running();
+        return book.orders(platform, shopId);
+    }
+
+    public synchronized Optional<SandboxOrder> order(Platform platform, String shopId, String orderId) {
+        running();
+        return book.find(platform, shopId, orderId);
+    }
+
+    /** Every ship-confirm the platforms accepted, repeats included, oldest first. */
+    public List<SandboxWriteBack> writeBacks() {
+        return List.copyOf(writeBacks);
+    }
+
+    /** The latest pushes to Jiyun's webhooks and their answers, oldest first; empty without a webhook callback. */
+    public List<SandboxPush> pushes() {
+        return List.copyOf(pushes);
+    }
+
+    private void recordPush(SandboxPush push) {
+        pushes.addLast(push);
+        while (pushes.size() > PUSHES_KEPT) {
+            pushes.pollFirst();
+        }
+    }
+
+    private SandboxOrder step(Instant at) {
+        SandboxOrder order = generator.next(at);
+        book.add(order);
+        if (generator.cancelsNow()) {
+            Instant waitedLongEnough = at.minus(CANCEL_AFTER);
+            List<SandboxOrder> waiting = book.all().stream()
+                    .filter(o -> o.state() == State.PAID && !o.paidAt().isAfter(waitedLongEnough))
+                    .toList();
+            if (!waiting.isEmpty()) {
+                book.cancel(generator.pick(waiting), at, generator.cancelReason());
+            }
+        }
+        return order;
+    }
+
+    private void catchUpQuietly() {
+        if (!isRunning()) {
+            return;
+        }
+        try {
+            List<SandboxOrder> added = catchUp();
+            added.forEach(o -> log.debug("Sandbox {} shop {} has a new order {}", o.platform(), o.shopId(), o.orderId()));
+        } catch (RuntimeException e) {
+            // the timer must live on: one failed turn only means one order fewer
+            log.warn("Platform sandbox could not add an order", e);
+        }
+    }
+
+    private Map<String, Function<WireRequest, WireAnswer>> apis(SandboxTokens tokens) {
+        DouyinSandboxApi douyin = new DouyinSandboxApi(credentials, book, tokens, clock, writeBacks::add);
+        KuaishouSandboxApi kuaishou = new KuaishouSandboxApi(credentials, book, tokens, clock, writeBacks::add);
+        WechatSandboxApi wechat = new WechatSandboxApi(credentials, book, tokens, clock, writeBacks::add);
+        Map<String, Function<WireRequest, WireAnswer>> apis = new LinkedHashMap<>();
+        DouyinSandboxApi.METHODS.forEach(method -> apis.put(douyinPath(method), request -> douyin.answer(request, method)));
+        KuaishouSandboxApi.METHODS.forEach(method -> apis.put(kuaishouPath(method),
+                request -> kuaishou.answer(request, method)));
+        apis.put(KUAISHOU_PREFIX + KuaishouSandboxApi.REFRESH_PATH, kuaishou::refresh);
+        apis.put(WECHAT_PREFIX + WechatSandboxApi.STABLE_TOKEN, request -> wechat.answer(request, WechatSandboxApi.STABLE_TOKEN));
+        WechatSandboxApi.ORDER_APIS.forEach(path -> apis.put(WECHAT_PREFIX + path, request -> wechat.answer(request, path)));
+        return apis;
+    }
+
+    /** One stub per API path, any HTTP method, so a wrong method gets the platform's own refusal. */
+    private void stubEveryApi(WireMockServer target) {
+        List<String> paths = new ArrayList<>();
+        DouyinSandboxApi.METHODS.forEach(method -> paths.add(douyinPath(method)));
+        KuaishouSandboxApi.METHODS.forEach(method -> paths.add(kuaishouPath(method)));
+        paths.add(KUAISHOU_PREFIX + KuaishouSandboxApi.REFRESH_PATH);
+        paths.add(WECHAT_PREFIX + WechatSandboxApi.STABLE_TOKEN);
+        WechatSandboxApi.ORDER_APIS.forEach(path -> paths.add(WECHAT_PREFIX + path));
+        for (String path : paths) {
+            target.stubFor(WireMock.any(urlPathEqualTo(path))
+                    .willReturn(aResponse().withTransformers(SandboxResponder.NAME)
+                            .withTransformerParameter(SandboxResponder.API, path)));
+        }
+    }
+
+    /** Douyin addresses {@code order.searchList} as {@code /order/searchList} (README 1.1). */
+    private static String douyinPath(String method) {
+        return DOUYIN_PREFIX + "/" + method.replace('.', '/');
+    }
+
+    /** Kuaishou addresses {@code open.order.cursor.list} as {@code /open/order/cursor/list} (README 2.1). */
+    private static String kuaishouPath(String method) {
+        return KUAISHOU_PREFIX + "/" + method.replace('.', '/');
+    }
+
+    private static String prefix(Platform platform) {
+        return switch (platform) {
+            case DOUYIN -> DOUYIN_PREFIX;
+            case KUAISHOU -> KUAISHOU_PREFIX;
+            case WECHAT -> WECHAT_PREFIX;
+            default -> throw new IllegalArgumentException("the sandbox does not serve " + platform);
+        };
+    }
+
+    private WireMockServer running() {
+        if (server == null) {
+            throw new IllegalStateException("the platform sandbox is not started");
+        }
+        return server;
+    }
+
+    @Override
+    public String toString() {
+        return "PlatformSandbox[" + (server == null ? "stopped" : "port " + server.port()) + "]";
+    }
+
+    /** WireMock's own log lines, into the application's log (its shaded SLF4J would drop them). */
+    private static final class LogNotifier implements Notifier {
+        @Override
+        public void info(String message) {
+            log.debug(message);
+        }
+
+        @Override
+        public void error(String message) {
+            log.warn(message);
+        }
+
+        @Override
+        public void error(String message, Throwable t) {
+            log.warn(message, t);
+        }
+    }
+}

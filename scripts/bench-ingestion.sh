@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Ingestion throughput from the platform sandbox into the store, in orders per second.
+# Usage: scripts/bench-ingestion.sh [h2|postgis] [orders per shop, default 3000]
+# (three shops: Douyin, Kuaishou, WeChat). postgis uses the same server as the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+store="${1:-h2}"
+orders="${2:-3000}"
+if [[ "$store" == "postgis" ]]; then
+  bash scripts/postgis-for-tests.sh
+  export JIYUN_TEST_DB_URL="${JIYUN_TEST_DB_URL:-jdbc:postgresql://localhost:5432/jiyun_test}"
+  export JIYUN_TEST_DB_USER="${JIYUN_TEST_DB_USER:-jiyun}"
+  export JIYUN_TEST_DB_PASSWORD="${JIYUN_TEST_DB_PASSWORD:-jiyun}"
+fi
+./mvnw -B -q -ntp -pl fulfillment -am test -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dtest=IngestionBenchmark -Djiyun.excluded-test-groups=none -Dgroups=benchmark \
+  -Dbench.store="$store" -Dbench.orders="$orders" 2>&1 | grep -E '^INGESTION|ERROR|FAIL' || true
