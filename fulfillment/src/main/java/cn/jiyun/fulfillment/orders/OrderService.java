@@ -97,7 +97,9 @@ public class OrderService {
         } else if (incoming.status() == PlatformOrderStatus.PAID) {
             makeParcels(order, now, actor);
         }
-        return orders.save(order);
+        Order saved = orders.save(order);
+        announce(saved, OrderStatus.RECEIVED);
+        return saved;
     }
 
     /**
@@ -110,6 +112,12 @@ public class OrderService {
         order.platformSays(incoming.status().name(), incoming.updatedAt(), incoming.paidAt(), incoming.shipBy(),
                 incoming.buyerProvince(), incoming.buyerCity(), incoming.totalAmountFen(), incoming.rawPayload());
         OrderStatus ours = order.status();
+        applyPlatformStatus(order, incoming, ours, now, actor);
+        announce(order, ours);
+        return order;
+    }
+
+    private void applyPlatformStatus(Order order, CanonicalOrder incoming, OrderStatus ours, Instant now, String actor) {
         switch (incoming.status()) {
             case CANCELLED -> {
                 if (ours == OrderStatus.PICKED_UP || ours == OrderStatus.AT_HUB) {
@@ -134,7 +142,13 @@ public class OrderService {
                 // nothing to do until it is paid
             }
         }
-        return order;
+    }
+
+    /** Tells the rest of the service (e.g. plans being solved) that an order moved. */
+    private void announce(Order order, OrderStatus before) {
+        if (order.status() != before) {
+            events.publishEvent(new OrderStatusChanged(order.cooperativeId(), order.id(), before, order.status()));
+        }
     }
 
     /** Tries again to make the parcels of an order that needed attention (e.g. once its SKUs are mapped). */
@@ -144,7 +158,9 @@ public class OrderService {
             throw new ConflictException("order " + order.platformOrderId() + " is " + order.status()
                     + "; only orders that are RECEIVED or NEED_ATTENTION can be retried");
         }
+        OrderStatus before = order.status();
         makeParcels(order, clock.instant(), actor);
+        announce(order, before);
         return order;
     }
 
@@ -154,6 +170,7 @@ public class OrderService {
         for (Order order : orders.findNeedingAttentionWithSku(mapped.shopId(), mapped.platformSku())) {
             if (order.attentionReason() != null && order.attentionReason().startsWith(NO_PRODUCER_MAPPED)) {
                 makeParcels(order, clock.instant(), mapped.actor());
+                announce(order, OrderStatus.NEEDS_ATTENTION);
             }
         }
     }
@@ -257,6 +274,7 @@ public class OrderService {
                               String waybillNumber, String actor) {
         Order order = get(cooperativeId, orderId);
         Instant now = clock.instant();
+        OrderStatus before = order.status();
         try {
             if (next == OrderStatus.HANDED_TO_CARRIER) {
                 order.handToCarrier(carrier, waybillNumber, now, actor);
@@ -268,6 +286,7 @@ public class OrderService {
             throw new InvalidFieldException(next == OrderStatus.HANDED_TO_CARRIER ? "waybillNumber" : "note",
                     e.getMessage());
         }
+        announce(order, before);
         return order;
     }
 

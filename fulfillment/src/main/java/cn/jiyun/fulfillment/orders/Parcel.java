@@ -56,6 +56,10 @@ public class Parcel {
         return id;
     }
 
+    public Long orderId() {
+        return order.id();
+    }
+
     public Long producerId() {
         return producerId;
     }

@@ -1,0 +1,202 @@
+package cn.jiyun.fulfillment.planning;
+
+import cn.jiyun.fulfillment.fleet.Vehicle;
+import cn.jiyun.fulfillment.fleet.Vehicles;
+import cn.jiyun.fulfillment.geo.Position;
+import cn.jiyun.fulfillment.orders.Parcel;
+import cn.jiyun.fulfillment.orders.Parcels;
+import cn.jiyun.fulfillment.planning.PlanView.Figures;
+import cn.jiyun.fulfillment.planning.PlanView.ParcelRef;
+import cn.jiyun.fulfillment.planning.PlanView.ProducerRef;
+import cn.jiyun.fulfillment.planning.PlanView.RouteView;
+import cn.jiyun.fulfillment.planning.PlanView.Savings;
+import cn.jiyun.fulfillment.planning.PlanView.StopView;
+import cn.jiyun.fulfillment.planning.PlanView.UnassignedView;
+import cn.jiyun.fulfillment.planning.PlanView.VehicleRef;
+import cn.jiyun.fulfillment.producers.Producer;
+import cn.jiyun.fulfillment.producers.Producers;
+import cn.jiyun.routing.Route;
+import cn.jiyun.routing.RouteStop;
+import cn.jiyun.routing.SavingsReport;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Turns the planner's answer into stored routes, and stored or running plans into what the API shows. */
+@Component
+class PlanResults {
+
+    /** What is stored of a plan beside its routes. */
+    record Summary(Savings savings) {
+    }
+
+    private final ObjectMapper json;
+    private final Vehicles vehicles;
+    private final Producers producers;
+    private final Parcels parcels;
+
+    PlanResults(ObjectMapper json, Vehicles vehicles, Producers producers, Parcels parcels) {
+        this.json = json;
+        this.vehicles = vehicles;
+        this.producers = producers;
+        this.parcels = parcels;
+    }
+
+    void store(Plan plan, cn.jiyun.routing.Plan result, Instant now) {
+        List<PlanRoute> routes = result.routes().stream()
+                .filter(r -> !r.stops().isEmpty())
+                .map(r -> new PlanRoute(Long.valueOf(r.vehicleId()), Long.valueOf(r.hubId()), r.day(),
+                        r.departure().toInstant(), r.returnToHub().toInstant(), r.metres(), r.costFen(),
+                        write(stopsOf(r))))
+                .toList();
+        plan.solved(result.score(), result.feasible(), result.costFen(),
+                result.savings().perParcelPickup().costFen(), write(new Summary(savings(result.savings()))),
+                write(unassigned(result)), routes, now);
+    }
+
+    List<PlanStop> stops(PlanRoute route) {
+        return read(route.stopsJson(), new TypeReference<>() {
+        });
+    }
+
+    /** The stored plan, or, while it is solving, the best plan so far ({@code null}: none yet). */
+    PlanView view(Plan plan, cn.jiyun.routing.Plan best) {
+        List<RouteView> routes;
+        List<UnassignedView> unassigned;
+        Savings savings;
+        String score = plan.score();
+        Boolean feasible = plan.feasible();
+        Long cost = plan.costFen();
+        Long baseline = plan.baselineCostFen();
+        if (plan.status() == PlanStatus.SOLVING) {
+            if (best == null) {
+                routes = List.of();
+                unassigned = List.of();
+                savings = null;
+            } else {
+                routes = routeViews(best.routes().stream().filter(r -> !r.stops().isEmpty())
+                        .map(r -> new StoredShape(null, Long.valueOf(r.vehicleId()), Long.valueOf(r.hubId()), r.day(),
+                                r.departure().toInstant(), r.returnToHub().toInstant(), r.metres(), r.costFen(),
+                                stopsOf(r))).toList());
+                unassigned = unassigned(best);
+                savings = savings(best.savings());
+                score = best.score();
+                feasible = best.feasible();
+                cost = best.costFen();
+                baseline = best.savings().perParcelPickup().costFen();
+            }
+        } else {
+            routes = routeViews(plan.routes().stream()
+                    .map(r -> new StoredShape(r.id(), r.vehicleId(), r.hubId(), r.day(), r.departure(), r.returnAt(),
+                            r.metres(), r.costFen(), stops(r))).toList());
+            unassigned = plan.unassignedJson() == null ? List.of()
+                    : read(plan.unassignedJson(), new TypeReference<List<UnassignedView>>() {
+                    });
+            savings = plan.summaryJson() == null ? null : read(plan.summaryJson(), Summary.class).savings();
+        }
+        return new PlanView(plan.id(), plan.status(), plan.hubIds(), plan.firstDay(), plan.days(), plan.seconds(),
+                score, feasible, cost, cost == null ? null : cost / 100.0, baseline, plan.parcelCount(), routes,
+                unassigned, savings, plan.failure(), plan.createdAt(), plan.solvedAt(), plan.approvedAt());
+    }
+
+    /** A route as stored, or as the running planner has it. */
+    private record StoredShape(Long id, Long vehicleId, Long hubId, java.time.LocalDate day, Instant departure,
+                               Instant returnAt, long metres, long costFen, List<PlanStop> stops) {
+    }
+
+    private List<RouteView> routeViews(List<StoredShape> shapes) {
+        Set<Long> parcelIds = new HashSet<>();
+        Set<Long> producerIds = new HashSet<>();
+        shapes.forEach(s -> s.stops().forEach(stop -> {
+            parcelIds.addAll(stop.parcelIds());
+            producerIds.add(stop.producerId());
+        }));
+        Map<Long, Parcel> parcelsById = byId(parcels.findAllById(parcelIds), Parcel::id);
+        Map<Long, Producer> producersById = byId(producers.findAllById(producerIds), Producer::id);
+        Map<Long, Vehicle> vehiclesById = byId(vehicles.findAllById(
+                shapes.stream().map(StoredShape::vehicleId).collect(Collectors.toSet())), Vehicle::id);
+        return shapes.stream().map(s -> {
+            Vehicle v = vehiclesById.get(s.vehicleId());
+            List<StopView> stops = s.stops().stream().map(stop -> {
+                Producer p = producersById.get(stop.producerId());
+                List<ParcelRef> refs = stop.parcelIds().stream().map(parcelsById::get)
+                        .filter(java.util.Objects::nonNull)
+                        .map(parcel -> new ParcelRef(parcel.id(), parcel.code(), parcel.orderId(),
+                                parcel.weightGrams(), parcel.chilled()))
+                        .toList();
+                return new StopView(p == null ? null : new ProducerRef(p.id(), p.name(), p.phone(), p.address(),
+                        Position.of(p.location())), stop.arrival(), stop.serviceStart(), refs, stop.loadGramsAfter(),
+                        stop.pinned());
+            }).toList();
+            int parcelCount = s.stops().stream().mapToInt(st -> st.parcelIds().size()).sum();
+            long load = s.stops().isEmpty() ? 0 : s.stops().get(s.stops().size() - 1).loadGramsAfter();
+            return new RouteView(s.id(), v == null ? null : new VehicleRef(v.id(), v.name(), v.plate(), v.capacityKg(),
+                    v.refrigerated()), s.hubId(), s.day(), s.departure(), s.returnAt(), round(s.metres() / 1000.0),
+                    s.costFen(), s.costFen() / 100.0, parcelCount, load, stops);
+        }).toList();
+    }
+
+    private static List<PlanStop> stopsOf(Route route) {
+        return route.stops().stream().map(PlanResults::stop).toList();
+    }
+
+    private static PlanStop stop(RouteStop s) {
+        return new PlanStop(Long.parseLong(s.producerId()), s.arrival().toInstant(), s.serviceStart().toInstant(),
+                s.parcelIds().stream().map(Long::valueOf).toList(), s.loadGramsAfter(), s.loadMillilitresAfter(),
+                s.pinned());
+    }
+
+    private static List<UnassignedView> unassigned(cn.jiyun.routing.Plan plan) {
+        return plan.unassigned().stream().map(u -> new UnassignedView(Long.valueOf(u.parcelId()),
+                Long.valueOf(u.producerId()), u.reason().name(), u.detail())).toList();
+    }
+
+    static Savings savings(SavingsReport report) {
+        return new Savings(figures(report.plan()), figures(report.perParcelPickup()), figures(report.ownTrips()),
+                round(report.percentSavedVersusPerParcelPickup()), round(report.percentSavedVersusOwnTrips()));
+    }
+
+    private static Figures figures(SavingsReport.Figures f) {
+        return new Figures(f.name(), round(f.km()), f.vehicles(), f.costFen(), round(f.costYuan()), f.parcels(),
+                round(f.costPerParcelYuan()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static <T> Map<Long, T> byId(Collection<T> items, Function<T, Long> id) {
+        return items.stream().collect(Collectors.toMap(id, Function.identity()));
+    }
+
+    private String write(Object value) {
+        return PlanningService.json(json, value);
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package cn.jiyun.fulfillment.planning;
+
+import cn.jiyun.fulfillment.ChinaTime;
+import cn.jiyun.fulfillment.errors.ConflictException;
+import cn.jiyun.fulfillment.errors.InvalidFieldException;
+import cn.jiyun.fulfillment.errors.NotFoundException;
+import cn.jiyun.fulfillment.orders.Order;
+import cn.jiyun.fulfillment.orders.OrderStatus;
+import cn.jiyun.fulfillment.orders.OrderStatusChanged;
+import cn.jiyun.fulfillment.orders.Orders;
+import cn.jiyun.fulfillment.orders.ParcelAwaitingPickup;
+import cn.jiyun.fulfillment.orders.Parcels;
+import cn.jiyun.routing.PickupPlanner;
+import cn.jiyun.routing.PlanningJob;
+import cn.jiyun.routing.PlanningProblem;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Plans pickups: starts the planner in the background, keeps the best plan so far visible while it
+ * runs, stores the result, and approves plans. Orders that arrive or are cancelled while a plan is
+ * being solved reach the running planner as problem changes.
+ */
+@Service
+public class PlanningService {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanningService.class);
+
+    /** A plan being solved, with what listeners (e.g. a browser) should hear of its progress. */
+    record Running(Long cooperativeId, PlanningJob job, List<Consumer<PlanView>> watchers) {
+    }
+
+    private final Plans plans;
+    private final Orders orders;
+    private final Parcels parcels;
+    private final ProblemBuilder problems;
+    private final PlanResults results;
+    private final PickupPlanner planner;
+    private final PlanningProperties properties;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+
+    PlanningService(Plans plans, Orders orders, Parcels parcels, ProblemBuilder problems, PlanResults results,
+                    PickupPlanner planner, PlanningProperties properties, PlatformTransactionManager transactions,
+                    Clock clock) {
+        this.plans = plans;
+        this.orders = orders;
+        this.parcels = parcels;
+        this.problems = problems;
+        this.results = results;
+        this.planner = planner;
+        this.properties = properties;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** What a cooperative asks to plan. {@code firstDay} null: today, or tomorrow once the morning is over. */
+    public record PlanRequest(List<Long> hubIds, int days, Integer seconds, LocalDate firstDay) {
+    }
+
+    /** Starts planning in the background and returns the stored plan, SOLVING. */
+    public Plan start(Long cooperativeId, PlanRequest request, String actor) {
+        if (request.hubIds() == null || request.hubIds().isEmpty()) {
+            throw new InvalidFieldException("hubIds", "name at least one hub to plan for");
+        }
+        if (request.days() < 1 || request.days() > PlanningProblem.MAX_DAYS) {
+            throw new InvalidFieldException("days", "a plan covers 1 to " + PlanningProblem.MAX_DAYS + " days");
+        }
+        int seconds = request.seconds() == null ? properties.defaultSeconds() : request.seconds();
+        if (seconds < 1 || seconds > properties.maxSeconds()) {
+            throw new InvalidFieldException("seconds", "solve for 1 to " + properties.maxSeconds() + " seconds");
+        }
+        LocalDate firstDay = request.firstDay() != null ? request.firstDay() : defaultFirstDay();
+        PlanningProblem problem = problems.build(cooperativeId, List.copyOf(request.hubIds()), firstDay, request.days());
+        Plan plan = tx.execute(status -> plans.save(new Plan(cooperativeId, request.hubIds(), firstDay,
+                request.days(), seconds, problem.parcels().size(), actor, clock.instant())));
+        PlanningJob job = planner.start(problem, Duration.ofSeconds(seconds),
+                Duration.ofSeconds(Math.min(seconds, properties.unimprovedSeconds())),
+                progress -> notifyWatchers(plan.id(), progress.plan()));
+        running.put(plan.id(), new Running(cooperativeId, job, new CopyOnWriteArrayList<>()));
+        job.result().whenComplete((result, failure) -> finish(plan.id(), result, failure));
+        log.info("Planning {} parcels for hubs {} over {} day(s) from {} (plan {}, {} s)", problem.parcels().size(),
+                request.hubIds(), request.days(), firstDay, plan.id(), seconds);
+        return plan;
+    }
+
+    private LocalDate defaultFirstDay() {
+        ZonedDateTime now = clock.instant().atZone(ChinaTime.ZONE);
+        return now.getHour() < 12 ? now.toLocalDate() : now.toLocalDate().plusDays(1);
+    }
+
+    private void finish(Long planId, cn.jiyun.routing.Plan result, Throwable failure) {
+        try {
+            tx.executeWithoutResult(status -> {
+                Plan plan = plans.findById(planId).orElseThrow();
+                if (failure != null) {
+                    plan.failed(String.valueOf(failure.getMessage()), clock.instant());
+                    log.warn("Plan {} failed", planId, failure);
+                } else {
+                    results.store(plan, result, clock.instant());
+                    log.info("Plan {} done: {} routes, cost {} fen, score {}", planId, result.routes().size(),
+                            result.costFen(), result.score());
+                }
+            });
+        } finally {
+            Running run = running.remove(planId);
+            if (run != null) {
+                run.watchers().forEach(w -> w.accept(null));
+            }
+        }
+    }
+
+    private void notifyWatchers(Long planId, cn.jiyun.routing.Plan best) {
+        Running run = running.get(planId);
+        if (run == null || run.watchers().isEmpty()) {
+            return;
+        }
+        PlanView view = tx.execute(status -> plans.findById(planId).map(p -> results.view(p, best)).orElse(null));
+        if (view != null) {
+            run.watchers().forEach(w -> w.accept(view));
+        }
+    }
+
+    /** Hears every improvement of a running plan, then {@code null} when solving ends. False if not running. */
+    public boolean watch(Long cooperativeId, Long planId, Consumer<PlanView> watcher) {
+        Running run = running.get(planId);
+        if (run == null || !run.cooperativeId().equals(cooperativeId)) {
+            return false;
+        }
+        run.watchers().add(watcher);
+        return true;
+    }
+
+    public void unwatch(Long planId, Consumer<PlanView> watcher) {
+        Running run = running.get(planId);
+        if (run != null) {
+            run.watchers().remove(watcher);
+        }
+    }
+
+    /** The plan as it stands: the stored result, or the best so far while solving. */
+    @Transactional(readOnly = true)
+    public PlanView view(Long cooperativeId, Long planId) {
+        Plan plan = get(cooperativeId, planId);
+        if (plan.status() == PlanStatus.SOLVING) {
+            Running run = running.get(planId);
+            return results.view(plan, run == null ? null : run.job().bestPlan().orElse(null));
+        }
+        return results.view(plan, null);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Plan> list(Long cooperativeId, Pageable pageable) {
+        return plans.findByCooperativeId(cooperativeId, pageable);
+    }
+
+    Plan get(Long cooperativeId, Long planId) {
+        return plans.findByIdAndCooperativeId(planId, cooperativeId)
+                .orElseThrow(() -> new NotFoundException("plan", planId));
+    }
+
+    /** Ends solving early; the best plan found so far becomes the result. */
+    public void stop(Long cooperativeId, Long planId) {
+        Plan plan = tx.execute(status -> get(cooperativeId, planId));
+        Running run = running.get(plan.id());
+        if (run == null) {
+            throw new ConflictException("plan " + planId + " is not solving (it is " + plan.status() + ")");
+        }
+        run.job().stop();
+    }
+
+    /** Approves a finished plan: its orders still awaiting pickup become PLANNED. Returns how many. */
+    @Transactional
+    public int approve(Long cooperativeId, Long planId, String actor) {
+        Plan plan = get(cooperativeId, planId);
+        if (plan.status() != PlanStatus.DONE) {
+            throw new ConflictException("plan " + planId + " is " + plan.status() + "; only a DONE plan can be approved");
+        }
+        List<Long> parcelIds = new ArrayList<>();
+        plan.routes().forEach(r -> results.stops(r).forEach(s -> parcelIds.addAll(s.parcelIds())));
+        int planned = 0;
+        for (Long orderId : parcelIds.isEmpty() ? List.<Long>of() : parcels.orderIdsOf(parcelIds)) {
+            Order order = orders.findById(orderId).orElseThrow();
+            if (order.status() == OrderStatus.AWAITING_PICKUP) {
+                order.moveTo(OrderStatus.PLANNED, clock.instant(), "plan " + planId + " approved", actor);
+                planned++;
+            }
+        }
+        plan.approved(clock.instant());
+        return planned;
+    }
+
+    /**
+     * Orders that become ready join the plans being solved for their cooperative; orders that leave
+     * (cancelled, or needing a person) leave them.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void orderMoved(OrderStatusChanged moved) {
+        List<Running> affected = running.values().stream()
+                .filter(run -> run.cooperativeId().equals(moved.cooperativeId())).toList();
+        if (affected.isEmpty()) {
+            return;
+        }
+        List<ParcelAwaitingPickup> ofOrder = parcels.ofOrder(moved.orderId());
+        if (moved.to() == OrderStatus.AWAITING_PICKUP) {
+            LocalDate today = clock.instant().atZone(ChinaTime.ZONE).toLocalDate();
+            List<cn.jiyun.routing.Parcel> ready = ofOrder.stream().map(p -> ProblemBuilder.parcel(p, today)).toList();
+            affected.forEach(run -> run.job().addParcels(ready));
+        } else if (moved.from() == OrderStatus.AWAITING_PICKUP) {
+            List<String> gone = ofOrder.stream().map(p -> p.parcelId().toString()).toList();
+            affected.forEach(run -> run.job().cancelParcels(gone));
+        }
+    }
+
+    /** Plans that were solving when the service stopped cannot be resumed: say so. */
+    @EventListener(ApplicationReadyEvent.class)
+    void failInterruptedPlans() {
+        tx.executeWithoutResult(status -> plans.findByStatus(PlanStatus.SOLVING).stream()
+                .filter(p -> !running.containsKey(p.id()))
+                .forEach(p -> p.failed("interrupted by a restart of the service; plan again", clock.instant())));
+    }
+
+    static String json(ObjectMapper json, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Optional<Running> running(Long planId) {
+        return Optional.ofNullable(running.get(planId));
+    }
+}

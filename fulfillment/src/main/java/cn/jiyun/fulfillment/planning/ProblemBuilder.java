@@ -1,0 +1,108 @@
+package cn.jiyun.fulfillment.planning;
+
+import cn.jiyun.fulfillment.ChinaTime;
+import cn.jiyun.fulfillment.fleet.Vehicle;
+import cn.jiyun.fulfillment.fleet.Vehicles;
+import cn.jiyun.fulfillment.hubs.Hub;
+import cn.jiyun.fulfillment.hubs.HubService;
+import cn.jiyun.fulfillment.orders.ParcelAwaitingPickup;
+import cn.jiyun.fulfillment.orders.Parcels;
+import cn.jiyun.fulfillment.producers.PickupWindow;
+import cn.jiyun.fulfillment.producers.Producer;
+import cn.jiyun.fulfillment.producers.ProducerProximity;
+import cn.jiyun.fulfillment.producers.Producers;
+import cn.jiyun.routing.GeoPoint;
+import cn.jiyun.routing.Parcel;
+import cn.jiyun.routing.PlanningProblem;
+import cn.jiyun.routing.PlanningSettings;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the planner's problem from the store: the chosen hubs, their vehicles, the producers whose
+ * nearest hub is one of them, and every parcel of theirs awaiting pickup. Ids are the store's.
+ */
+@Component
+class ProblemBuilder {
+
+    private final HubService hubs;
+    private final Vehicles vehicles;
+    private final Producers producers;
+    private final ProducerProximity proximity;
+    private final Parcels parcels;
+    private final PlanningProperties properties;
+
+    ProblemBuilder(HubService hubs, Vehicles vehicles, Producers producers, ProducerProximity proximity,
+                   Parcels parcels, PlanningProperties properties) {
+        this.hubs = hubs;
+        this.vehicles = vehicles;
+        this.producers = producers;
+        this.proximity = proximity;
+        this.parcels = parcels;
+        this.properties = properties;
+    }
+
+    @Transactional(readOnly = true)
+    PlanningProblem build(Long cooperativeId, List<Long> hubIds, LocalDate firstDay, int days) {
+        List<Hub> chosen = hubIds.stream().map(id -> hubs.get(cooperativeId, id)).toList();
+        Set<Long> producerIds = new LinkedHashSet<>();
+        hubIds.forEach(id -> producerIds.addAll(proximity.idsNearestTo(cooperativeId, id)));
+        List<Producer> served = producers.findByCooperativeIdAndIdIn(cooperativeId, producerIds).stream()
+                .sorted(Comparator.comparing(Producer::id)).toList();
+        List<Vehicle> fleet = vehicles.findByCooperativeId(cooperativeId, Pageable.unpaged()).stream()
+                .filter(v -> hubIds.contains(v.homeHubId())).toList();
+        List<ParcelAwaitingPickup> waiting = producerIds.isEmpty() ? List.of()
+                : parcels.awaitingPickup(cooperativeId, producerIds);
+        return new PlanningProblem(firstDay, days,
+                chosen.stream().map(ProblemBuilder::hub).toList(),
+                fleet.stream().map(ProblemBuilder::vehicle).toList(),
+                served.stream().map(this::producer).toList(),
+                waiting.stream().map(p -> parcel(p, firstDay)).toList(),
+                List.of(),
+                new PlanningSettings(properties.maxChilledRide(), properties.ruralPickupFeeFen(),
+                        properties.ownTripCostPerKmFen()));
+    }
+
+    static cn.jiyun.routing.Hub hub(Hub hub) {
+        return new cn.jiyun.routing.Hub(hub.id().toString(), hub.name(), point(hub.location()), hub.countyCode(),
+                hub.carrierCutoff());
+    }
+
+    static cn.jiyun.routing.Vehicle vehicle(Vehicle v) {
+        return new cn.jiyun.routing.Vehicle(v.id().toString(), v.homeHubId().toString(), v.capacityKg() * 1000L,
+                v.capacityLitres() * 1000L, v.refrigerated(), v.costPerKmFen(), v.fixedCostPerDayFen(), 0,
+                v.shiftStart(), v.shiftEnd());
+    }
+
+    /**
+     * The planner takes one window per producer: the longest of theirs, so a plan never sends a
+     * courier in a gap (e.g. over lunch) between two windows.
+     */
+    cn.jiyun.routing.Producer producer(Producer p) {
+        PickupWindow window = p.pickupWindows().stream()
+                .max(Comparator.comparing((PickupWindow w) -> Duration.between(w.startsAt(), w.endsAt()))
+                        .thenComparing(PickupWindow::startsAt, Comparator.reverseOrder()))
+                .orElseThrow();
+        return new cn.jiyun.routing.Producer(p.id().toString(), p.name(), point(p.location()), p.countyCode(),
+                window.startsAt(), window.endsAt(), Duration.ofMinutes(properties.stopServiceMinutes()));
+    }
+
+    static Parcel parcel(ParcelAwaitingPickup p, LocalDate firstDay) {
+        LocalDate paidDay = p.paidAt() == null ? firstDay : p.paidAt().atZone(ChinaTime.ZONE).toLocalDate();
+        LocalDate ready = paidDay.isAfter(firstDay) ? paidDay : firstDay;
+        return new Parcel(p.parcelId().toString(), p.producerId().toString(), p.weightGrams(), p.volumeMl(),
+                p.chilled(), ready, p.shipBy());
+    }
+
+    private static GeoPoint point(org.locationtech.jts.geom.Point p) {
+        return new GeoPoint(p.getY(), p.getX());
+    }
+}

@@ -1,0 +1,20 @@
+package cn.jiyun.fulfillment.planning.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What to plan: the hubs, how many days (1–3), how long to solve (seconds; default from
+ * configuration), and optionally the first day (default: today, or tomorrow after noon).
+ */
+public record PlanRequestBody(@NotEmpty @Size(max = 20) List<@NotNull Long> hubIds,
+                              @NotNull @Min(1) @Max(3) Integer days,
+                              @Min(1) @Max(3600) Integer seconds,
+                              LocalDate firstDay) {
+}

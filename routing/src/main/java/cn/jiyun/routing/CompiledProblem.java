@@ -1,0 +1,342 @@
+package cn.jiyun.routing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import cn.jiyun.routing.domain.PickupPlan;
+import cn.jiyun.routing.domain.PickupStop;
+import cn.jiyun.routing.domain.RouteShadows;
+import cn.jiyun.routing.domain.TravelTimes;
+import cn.jiyun.routing.domain.VehicleDay;
+import cn.jiyun.routing.travel.MatrixPoint;
+import cn.jiyun.routing.travel.TravelMatrix;
+import cn.jiyun.routing.travel.TravelMatrixSource;
+
+/**
+ * A planning problem turned into the solver model: locations indexed (hubs first, then producers), times in seconds
+ * from the first day's midnight in Asia/Shanghai, money in milli-fen, parcels grouped into stops, and the parcels
+ * that cannot be served whatever the solver does set aside with their reason.
+ */
+final class CompiledProblem {
+
+    static final long DAY = 86_400;
+
+    final PlanningProblem problem;
+    final TravelMatrix matrix;
+    final TravelTimes travel;
+    final PickupPlan plan;
+    private final Map<String, Integer> hubLocation = new HashMap<>();
+    private final Map<String, Integer> producerLocation = new HashMap<>();
+    private final Map<String, Hub> hubs = new HashMap<>();
+    private final Map<String, Producer> producers = new HashMap<>();
+    private final Map<String, Parcel> parcels = new HashMap<>();
+    private final List<UnassignedParcel> rejected = new ArrayList<>();
+    private int stopSequence;
+
+    private CompiledProblem(PlanningProblem problem, TravelMatrixSource matrices) {
+        this.problem = problem;
+        List<MatrixPoint> points = new ArrayList<>();
+        for (Hub hub : problem.hubs()) {
+            hubs.put(hub.id(), hub);
+            hubLocation.put(hub.id(), points.size());
+            points.add(new MatrixPoint(hub.location(), hub.countyCode()));
+        }
+        for (Producer producer : problem.producers()) {
+            producers.put(producer.id(), producer);
+            producerLocation.put(producer.id(), points.size());
+            points.add(new MatrixPoint(producer.location(), producer.countyCode()));
+        }
+        this.matrix = matrices.compute(points);
+        this.travel = matrix.toTravelTimes();
+
+        List<VehicleDay> vehicleDays = new ArrayList<>();
+        for (Vehicle vehicle : problem.vehicles()) {
+            Hub hub = hubs.get(vehicle.homeHubId());
+            for (int day = 0; day < problem.days(); day++) {
+                long dayStart = day * DAY;
+                long cutoff = dayStart + seconds(hub.trunkCutoff());
+                vehicleDays.add(new VehicleDay(vehicleDayId(vehicle.id(), day), vehicle.id(), day,
+                        hubLocation.get(hub.id()), vehicle.weightCapacityGrams(), vehicle.volumeCapacityMillilitres(),
+                        vehicle.refrigerated(), vehicle.costPerKmFen(), vehicle.fixedCostPerDayFen() * 1000,
+                        vehicle.costPerHourFen(), dayStart, dayStart + seconds(vehicle.shiftStart()),
+                        Math.min(dayStart + seconds(vehicle.shiftEnd()), cutoff), cutoff, travel));
+            }
+        }
+        VehicleDay bucket = VehicleDay.unassignedBucket();
+        vehicleDays.add(bucket);
+        List<PickupStop> stops = new ArrayList<>(pinnedStops(vehicleDays));
+        stops.addAll(stopsFor(problem.parcels().stream()
+                .filter(parcel -> !parcels.containsKey(parcel.id())).toList(), rejected));
+        this.plan = new PickupPlan(travel, vehicleDays, stops);
+    }
+
+    static CompiledProblem compile(PlanningProblem problem, TravelMatrixSource matrices) {
+        return new CompiledProblem(problem, matrices);
+    }
+
+    static String vehicleDayId(String vehicleId, int day) {
+        return vehicleId + "@" + day;
+    }
+
+    private static long seconds(java.time.LocalTime time) {
+        return time.toSecondOfDay();
+    }
+
+    private int dayIndex(LocalDate day) {
+        return (int) ChronoUnit.DAYS.between(problem.firstDay(), day);
+    }
+
+    ZonedDateTime toTime(long secondsFromStart) {
+        return problem.firstDay().atStartOfDay(PlanningProblem.ZONE).plusSeconds(secondsFromStart);
+    }
+
+    long toSeconds(Instant instant) {
+        return instant.getEpochSecond() - problem.firstDay().atStartOfDay(PlanningProblem.ZONE).toEpochSecond();
+    }
+
+    Parcel parcel(String id) {
+        return parcels.get(id);
+    }
+
+    synchronized List<UnassignedParcel> rejected() {
+        return List.copyOf(rejected);
+    }
+
+    synchronized void forgetRejected(java.util.Collection<String> parcelIds) {
+        rejected.removeIf(unassigned -> parcelIds.contains(unassigned.parcelId()));
+    }
+
+    synchronized void addRejected(List<UnassignedParcel> more) {
+        rejected.addAll(more);
+    }
+
+    /** A stop like {@code original} (same place, days and pin) for the parcels that remain after a cancellation. */
+    synchronized PickupStop replacement(PickupStop original, List<Parcel> kept) {
+        PickupStop stop = newStop(original.getId(), original.getProducerId(), original.getLocation(), kept,
+                original.getReadyDay(), original.getShipBy(), original.isChilled());
+        if (original.isPinned()) {
+            stop.withPin(original.getPinnedVehicleDayId(), original.getPinnedPreviousStopId());
+        }
+        return stop;
+    }
+
+    int hubLocation(String hubId) {
+        return hubLocation.get(hubId);
+    }
+
+    Integer producerLocation(String producerId) {
+        return producerLocation.get(producerId);
+    }
+
+    Hub hub(String id) {
+        return hubs.get(id);
+    }
+
+    /** Pinned stops, already placed on their vehicle-days as each route's fixed beginning. */
+    private List<PickupStop> pinnedStops(List<VehicleDay> vehicleDays) {
+        Map<String, VehicleDay> byId = vehicleDays.stream()
+                .collect(Collectors.toMap(VehicleDay::getId, vehicleDay -> vehicleDay));
+        List<PinnedStop> pins = problem.pinnedStops().stream()
+                .sorted(Comparator.comparing(PinnedStop::vehicleId).thenComparing(PinnedStop::day)
+                        .thenComparingInt(PinnedStop::position))
+                .toList();
+        List<PickupStop> placed = new ArrayList<>();
+        Map<String, String> lastPinnedStop = new HashMap<>();
+        for (PinnedStop pin : pins) {
+            int day = dayIndex(pin.day());
+            VehicleDay vehicleDay = byId.get(vehicleDayId(pin.vehicleId(), day));
+            Integer location = producerLocation.get(pin.producerId());
+            if (vehicleDay == null || location == null) {
+                throw new IllegalArgumentException("pin " + pin + " names an unknown vehicle, day or producer");
+            }
+            List<Parcel> taken = problem.parcels().stream()
+                    .filter(parcel -> parcel.producerId().equals(pin.producerId())
+                            && !parcel.readyDay().isAfter(pin.day()) && !parcels.containsKey(parcel.id()))
+                    .toList();
+            taken.forEach(parcel -> parcels.put(parcel.id(), parcel));
+            PickupStop stop = newStop(pin.producerId(), location, taken, day, PickupStop.NEVER,
+                    taken.stream().anyMatch(Parcel::chilled));
+            // A person's pin overrides the deadline rule: the stop stays even if it ships late.
+            stop.withPin(vehicleDay.getId(), lastPinnedStop.get(vehicleDay.getId()));
+            lastPinnedStop.put(vehicleDay.getId(), stop.getId());
+            vehicleDay.getStops().add(stop);
+            placed.add(stop);
+        }
+        vehicleDays.forEach(RouteShadows::refresh);
+        return placed;
+    }
+
+    /**
+     * Groups parcels into stops (same producer, ready day, last possible day and chilled flag; split when a group
+     * would not fit the largest vehicle), setting aside those no plan could serve.
+     */
+    synchronized List<PickupStop> stopsFor(List<Parcel> newParcels, List<UnassignedParcel> unservable) {
+        Map<List<Object>, List<Parcel>> groups = new LinkedHashMap<>();
+        Map<List<Object>, Integer> groupLastDay = new HashMap<>();
+        for (Parcel parcel : newParcels) {
+            parcels.put(parcel.id(), parcel);
+            UnassignedParcel reason = precheck(parcel);
+            if (reason != null) {
+                unservable.add(reason);
+                continue;
+            }
+            int readyDay = Math.max(0, dayIndex(parcel.readyDay()));
+            int lastDay = lastDayMeetingDeadline(parcel);
+            List<Object> key = List.of(parcel.producerId(), readyDay, lastDay, parcel.chilled());
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(parcel);
+            groupLastDay.put(key, lastDay);
+        }
+        List<PickupStop> stops = new ArrayList<>();
+        for (Map.Entry<List<Object>, List<Parcel>> group : groups.entrySet()) {
+            String producerId = (String) group.getKey().get(0);
+            int readyDay = (Integer) group.getKey().get(1);
+            boolean chilled = (Boolean) group.getKey().get(3);
+            for (List<Parcel> chunk : splitToFit(group.getValue(), chilled)) {
+                long shipBy = chunk.stream().map(Parcel::shipBy).filter(Objects::nonNull).mapToLong(this::toSeconds)
+                        .min().orElse(PickupStop.NEVER);
+                PickupStop stop = newStop(producerId, producerLocation.get(producerId), chunk, readyDay, shipBy,
+                        chilled);
+                String unreachable = unreachable(stop, groupLastDay.get(group.getKey()));
+                if (unreachable != null) {
+                    chunk.forEach(parcel -> unservable.add(new UnassignedParcel(parcel.id(), producerId,
+                            UnassignedReason.WINDOW_UNREACHABLE, unreachable)));
+                } else {
+                    stops.add(stop);
+                }
+            }
+        }
+        return stops;
+    }
+
+    private PickupStop newStop(String producerId, int location, List<Parcel> stopParcels, int readyDay, long shipBy,
+            boolean chilled) {
+        return newStop("stop-" + (++stopSequence), producerId, location, stopParcels, readyDay, shipBy, chilled);
+    }
+
+    /** Keeping the id lets a replacement stand in for a stop that a later pin names as its predecessor. */
+    private PickupStop newStop(String id, String producerId, int location, List<Parcel> stopParcels, int readyDay,
+            long shipBy, boolean chilled) {
+        Producer producer = producers.get(producerId);
+        PickupStop stop = new PickupStop(id, producerId, location,
+                stopParcels.stream().map(Parcel::id).toList(),
+                stopParcels.stream().mapToLong(Parcel::weightGrams).sum(),
+                stopParcels.stream().mapToLong(Parcel::volumeMillilitres).sum())
+                .withTravel(travel)
+                .withWindow(seconds(producer.pickupFrom()), seconds(producer.pickupUntil()),
+                        producer.serviceTime().toSeconds())
+                .withDays(readyDay, shipBy);
+        if (chilled) {
+            stop.withChilled(problem.settings().maxChilledRide().toSeconds());
+        }
+        return stop;
+    }
+
+    private List<Vehicle> vehiclesFor(boolean chilled) {
+        return problem.vehicles().stream().filter(vehicle -> !chilled || vehicle.refrigerated()).toList();
+    }
+
+    private UnassignedParcel precheck(Parcel parcel) {
+        String producerId = parcel.producerId();
+        if (!producers.containsKey(producerId)) {
+            return new UnassignedParcel(parcel.id(), producerId, UnassignedReason.UNKNOWN_PRODUCER,
+                    "producer " + producerId + " is not part of this plan");
+        }
+        if (dayIndex(parcel.readyDay()) >= problem.days()) {
+            return new UnassignedParcel(parcel.id(), producerId, UnassignedReason.NOT_READY_IN_HORIZON,
+                    "ready on " + parcel.readyDay() + ", after the last planned day " + problem.lastDay());
+        }
+        List<Vehicle> eligible = vehiclesFor(parcel.chilled());
+        if (eligible.isEmpty()) {
+            return new UnassignedParcel(parcel.id(), producerId,
+                    parcel.chilled() ? UnassignedReason.NO_REFRIGERATED_VEHICLE : UnassignedReason.TOO_HEAVY,
+                    parcel.chilled() ? "chilled, and no refrigerated vehicle is available" : "no vehicle available");
+        }
+        long maxWeight = eligible.stream().mapToLong(Vehicle::weightCapacityGrams).max().orElse(0);
+        if (parcel.weightGrams() > maxWeight) {
+            return new UnassignedParcel(parcel.id(), producerId, UnassignedReason.TOO_HEAVY,
+                    parcel.weightGrams() + " g, the largest vehicle takes " + maxWeight + " g");
+        }
+        long maxVolume = eligible.stream().mapToLong(Vehicle::volumeCapacityMillilitres).max().orElse(0);
+        if (parcel.volumeMillilitres() > maxVolume) {
+            return new UnassignedParcel(parcel.id(), producerId, UnassignedReason.TOO_BULKY,
+                    parcel.volumeMillilitres() + " ml, the largest vehicle takes " + maxVolume + " ml");
+        }
+        if (lastDayMeetingDeadline(parcel) < Math.max(0, dayIndex(parcel.readyDay()))) {
+            return new UnassignedParcel(parcel.id(), producerId, UnassignedReason.DEADLINE_ALREADY_MISSED,
+                    "ship-by " + parcel.shipBy() + " is before every trunk cut-off it could still make");
+        }
+        return null;
+    }
+
+    /** The last horizon day whose latest trunk cut-off still meets the parcel's deadline (-1: none). */
+    private int lastDayMeetingDeadline(Parcel parcel) {
+        if (parcel.shipBy() == null) {
+            return problem.days() - 1;
+        }
+        long shipBy = toSeconds(parcel.shipBy());
+        long latestCutoff = problem.hubs().stream().mapToLong(hub -> seconds(hub.trunkCutoff())).max().orElse(0);
+        for (int day = problem.days() - 1; day >= 0; day--) {
+            if (day * DAY + latestCutoff <= shipBy) {
+                return day;
+            }
+        }
+        return -1;
+    }
+
+    private List<List<Parcel>> splitToFit(List<Parcel> group, boolean chilled) {
+        List<Vehicle> eligible = vehiclesFor(chilled);
+        long maxWeight = eligible.stream().mapToLong(Vehicle::weightCapacityGrams).max().orElse(0);
+        long maxVolume = eligible.stream().mapToLong(Vehicle::volumeCapacityMillilitres).max().orElse(0);
+        List<List<Parcel>> chunks = new ArrayList<>();
+        List<Parcel> current = new ArrayList<>();
+        long weight = 0;
+        long volume = 0;
+        for (Parcel parcel : group) {
+            if (!current.isEmpty() && (weight + parcel.weightGrams() > maxWeight
+                    || volume + parcel.volumeMillilitres() > maxVolume)) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                weight = 0;
+                volume = 0;
+            }
+            current.add(parcel);
+            weight += parcel.weightGrams();
+            volume += parcel.volumeMillilitres();
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+
+    /** Null when some vehicle can visit the stop alone on some allowed day; otherwise why not. */
+    private String unreachable(PickupStop stop, int lastDay) {
+        for (Vehicle vehicle : vehiclesFor(stop.isChilled())) {
+            Hub hub = hubs.get(vehicle.homeHubId());
+            int hubIndex = hubLocation.get(hub.id());
+            for (int day = stop.getReadyDay(); day <= lastDay; day++) {
+                long dayStart = day * DAY;
+                long arrival = dayStart + seconds(vehicle.shiftStart()) + travel.duration(hubIndex, stop.getLocation());
+                long start = Math.max(arrival, dayStart + stop.getWindowOpen());
+                long back = start + stop.getServiceTime() + travel.duration(stop.getLocation(), hubIndex);
+                long latestReturn = dayStart + Math.min(seconds(vehicle.shiftEnd()), seconds(hub.trunkCutoff()));
+                boolean rideOk = !stop.isChilled() || back - start - stop.getServiceTime() <= stop.getMaxRideTime();
+                if (start <= dayStart + stop.getWindowClose() && back <= latestReturn && rideOk) {
+                    return null;
+                }
+            }
+        }
+        return "no vehicle can reach the producer within its pickup window and be back at its hub before the "
+                + "cut-off" + (stop.isChilled() ? " (chilled: within the maximum ride time)" : "");
+    }
+}

@@ -1,0 +1,61 @@
+package cn.jiyun.routing;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import cn.jiyun.routing.solver.PickupSolverFactory;
+import cn.jiyun.routing.travel.CachingMatrixSource;
+import cn.jiyun.routing.travel.GreatCircleMatrixSource;
+import cn.jiyun.routing.travel.TravelMatrixSource;
+
+/**
+ * The entry point: turns a {@link PlanningProblem} into a {@link Plan}, blocking ({@link #solve}) or in the
+ * background ({@link #start}). Thread-safe; one instance per application, closed on shutdown.
+ */
+public final class PickupPlanner implements AutoCloseable {
+
+    private final TravelMatrixSource matrices;
+    private final ExecutorService executor;
+
+    /** Great-circle distances × 1.35 at 40 km/h, cached for the last 8 point sets. */
+    public PickupPlanner() {
+        this(new CachingMatrixSource(new GreatCircleMatrixSource(), 8));
+    }
+
+    public PickupPlanner(TravelMatrixSource matrices) {
+        this.matrices = matrices;
+        AtomicInteger threads = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "jiyun-planner-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.executor = Executors.newCachedThreadPool(factory);
+    }
+
+    /** Solves for at most {@code timeLimit} and returns the best plan. */
+    public Plan solve(PlanningProblem problem, Duration timeLimit) {
+        return start(problem, timeLimit, null, progress -> {
+        }).result().join();
+    }
+
+    /**
+     * Starts solving in the background. Stops at {@code timeLimit}, or earlier when the best score has not improved
+     * for {@code unimprovedLimit} (null: run to the time limit), or on {@link PlanningJob#stop()}.
+     */
+    public PlanningJob start(PlanningProblem problem, Duration timeLimit, Duration unimprovedLimit,
+            BestPlanListener listener) {
+        CompiledProblem compiled = CompiledProblem.compile(problem, matrices);
+        PlanningJob job = new PlanningJob(compiled, PickupSolverFactory.create(timeLimit, unimprovedLimit), listener);
+        executor.execute(job::run);
+        return job;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,72 @@
+package cn.jiyun.routing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+
+import cn.jiyun.routing.domain.PickupPlan;
+import cn.jiyun.routing.domain.PickupStop;
+import cn.jiyun.routing.domain.VehicleDay;
+
+/** Reads a solved model back into the public {@link Plan}, with its savings report. */
+final class PlanExtractor {
+
+    private PlanExtractor() {
+    }
+
+    static Plan extract(CompiledProblem compiled, PickupPlan solved) {
+        Map<String, String> hubOfVehicle = new HashMap<>();
+        compiled.problem.vehicles().forEach(vehicle -> hubOfVehicle.put(vehicle.id(), vehicle.homeHubId()));
+        List<Route> routes = new ArrayList<>();
+        List<UnassignedParcel> unassigned = new ArrayList<>(compiled.rejected());
+        for (VehicleDay vehicleDay : solved.getVehicleDays()) {
+            if (vehicleDay.isUnassignedBucket()) {
+                for (PickupStop stop : vehicleDay.getStops()) {
+                    addLeftOut(unassigned, stop);
+                }
+                continue;
+            }
+            if (vehicleDay.getStops().isEmpty()) {
+                continue;
+            }
+            List<RouteStop> stops = vehicleDay.getStops().stream().map(stop -> new RouteStop(stop.getProducerId(),
+                    stop.getParcelIds(), compiled.toTime(stop.getArrivalTime()), compiled.toTime(stop.serviceStart()),
+                    stop.getLoadWeight(), stop.getLoadVolume(), stop.isPinned())).toList();
+            long metres = vehicleDay.totalDistance();
+            long milliFen = metres * vehicleDay.getCostPerDistance() + vehicleDay.getFixedCost()
+                    + vehicleDay.timeCost();
+            routes.add(new Route(vehicleDay.getId(), vehicleDay.getVehicleId(),
+                    hubOfVehicle.get(vehicleDay.getVehicleId()),
+                    compiled.problem.firstDay().plusDays(vehicleDay.getDay()),
+                    compiled.toTime(vehicleDay.getDepartureTime()), compiled.toTime(vehicleDay.returnTime()), stops,
+                    metres, Math.round(milliFen / 1000.0)));
+        }
+        // Stops not yet placed when solving stopped (only if it stopped during construction).
+        Set<String> seen = new HashSet<>();
+        routes.forEach(route -> route.stops().forEach(stop -> seen.addAll(stop.parcelIds())));
+        unassigned.forEach(parcel -> seen.add(parcel.parcelId()));
+        for (PickupStop stop : solved.getStops()) {
+            if (stop.getVehicleDay() == null && !seen.containsAll(stop.getParcelIds())) {
+                addLeftOut(unassigned, stop);
+            }
+        }
+        HardMediumSoftLongScore score = solved.getScore();
+        long cost = routes.stream().mapToLong(Route::costFen).sum();
+        SavingsReport savings = Savings.report(compiled, routes);
+        return new Plan(score == null ? "uninitialized" : score.toString(),
+                score != null && score.isSolutionInitialized() && score.hardScore() == 0, cost, List.copyOf(routes),
+                List.copyOf(unassigned), savings);
+    }
+
+    private static void addLeftOut(List<UnassignedParcel> unassigned, PickupStop stop) {
+        for (String parcelId : stop.getParcelIds()) {
+            unassigned.add(new UnassignedParcel(parcelId, stop.getProducerId(), UnassignedReason.NO_CAPACITY_LEFT,
+                    "every rule can be met alone, but no vehicle-day had room for it next to the other stops"));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package cn.jiyun.routing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.optaplanner.core.api.solver.Solver;
+
+import cn.jiyun.routing.domain.PickupPlan;
+import cn.jiyun.routing.domain.PickupStop;
+import cn.jiyun.routing.domain.VehicleDay;
+
+/**
+ * A plan being solved in the background: watch it through its listener or {@link #bestPlan()}, stop it early, and
+ * feed it orders that arrive or are cancelled meanwhile. Pinned stops stay where they are.
+ */
+public final class PlanningJob {
+
+    private final CompiledProblem compiled;
+    private final Solver<PickupPlan> solver;
+    private final CompletableFuture<Plan> result = new CompletableFuture<>();
+    private final AtomicReference<Plan> best = new AtomicReference<>();
+    private final long startedNanos = System.nanoTime();
+
+    PlanningJob(CompiledProblem compiled, Solver<PickupPlan> solver, BestPlanListener listener) {
+        this.compiled = compiled;
+        this.solver = solver;
+        solver.addEventListener(event -> {
+            Plan plan = PlanExtractor.extract(compiled, event.getNewBestSolution());
+            best.set(plan);
+            listener.onBestPlan(new PlanProgress(plan.score(), plan.feasible(), plan.costFen(),
+                    plan.unassigned().size(), Duration.ofNanos(System.nanoTime() - startedNanos), plan));
+        });
+    }
+
+    void run() {
+        try {
+            Plan plan = PlanExtractor.extract(compiled, solver.solve(compiled.plan));
+            best.set(plan);
+            result.complete(plan);
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    /** Completes with the final plan when solving ends (time limit, unimproved limit or {@link #stop()}). */
+    public CompletableFuture<Plan> result() {
+        return result;
+    }
+
+    /** The best plan so far, if the solver has produced one. */
+    public Optional<Plan> bestPlan() {
+        return Optional.ofNullable(best.get());
+    }
+
+    public boolean isSolving() {
+        return !result.isDone();
+    }
+
+    /** Ends solving early; {@link #result()} then completes with the best plan found. */
+    public void stop() {
+        solver.terminateEarly();
+    }
+
+    /**
+     * Adds parcels that arrived while solving (their producers must be part of the problem). Returns false when
+     * solving has already ended: plan again instead.
+     */
+    public boolean addParcels(List<Parcel> parcels) {
+        if (!isSolving()) {
+            return false;
+        }
+        List<Parcel> copy = List.copyOf(parcels);
+        solver.addProblemChange((workingPlan, director) -> {
+            List<UnassignedParcel> unservable = new ArrayList<>();
+            for (PickupStop stop : compiled.stopsFor(copy, unservable)) {
+                // Left unplaced: the construction heuristic, rerun after every problem change, inserts it.
+                director.addProblemFact(stop, workingPlan.getStops()::add);
+            }
+            compiled.addRejected(unservable);
+        });
+        return true;
+    }
+
+    /**
+     * Removes cancelled parcels; a stop that keeps other parcels keeps its place. Returns false when solving has
+     * already ended.
+     */
+    public boolean cancelParcels(Collection<String> parcelIds) {
+        if (!isSolving()) {
+            return false;
+        }
+        Set<String> cancelled = Set.copyOf(parcelIds);
+        solver.addProblemChange((workingPlan, director) -> {
+            compiled.forgetRejected(cancelled);
+            for (PickupStop stop : List.copyOf(workingPlan.getStops())) {
+                if (stop.getParcelIds().stream().noneMatch(cancelled::contains)) {
+                    continue;
+                }
+                List<Parcel> kept = stop.getParcelIds().stream().filter(id -> !cancelled.contains(id))
+                        .map(compiled::parcel).toList();
+                VehicleDay vehicleDay = stop.getVehicleDay();
+                int index = vehicleDay == null ? -1 : vehicleDay.getStops().indexOf(stop);
+                if (vehicleDay != null) {
+                    director.changeVariable(vehicleDay, "stops", v -> v.getStops().remove(index));
+                }
+                director.removeProblemFact(stop, workingPlan.getStops()::remove);
+                if (kept.isEmpty() && !stop.isPinned()) {
+                    continue;
+                }
+                PickupStop replacement = compiled.replacement(stop, kept);
+                director.addProblemFact(replacement, workingPlan.getStops()::add);
+                if (vehicleDay != null) {
+                    director.changeVariable(vehicleDay, "stops", v -> v.getStops().add(index, replacement));
+                }
+            }
+        });
+        return true;
+    }
+}

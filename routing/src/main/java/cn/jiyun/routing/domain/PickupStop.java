@@ -1,0 +1,293 @@
+package cn.jiyun.routing.domain;
+
+import java.util.List;
+
+import org.optaplanner.core.api.domain.entity.PlanningEntity;
+import org.optaplanner.core.api.domain.lookup.PlanningId;
+import org.optaplanner.core.api.domain.variable.InverseRelationShadowVariable;
+import org.optaplanner.core.api.domain.variable.NextElementShadowVariable;
+import org.optaplanner.core.api.domain.variable.PiggybackShadowVariable;
+import org.optaplanner.core.api.domain.variable.PreviousElementShadowVariable;
+import org.optaplanner.core.api.domain.variable.ShadowVariable;
+
+import cn.jiyun.routing.solver.ArrivalAndLoadListener;
+
+/**
+ * A visit to one producer to collect a group of its parcels that share a ready day, a deadline and the chilled flag.
+ *
+ * <p>A producer with parcels ready on different days has one stop per group; the solver may put them on the same
+ * route, which is how parcels are held back and consolidated over time.
+ */
+@PlanningEntity
+public class PickupStop {
+
+    /** No deadline / no window end: far enough to never bind, small enough to never overflow. */
+    public static final long NEVER = Long.MAX_VALUE / 4;
+
+    @PlanningId
+    private String id;
+    private String producerId;
+    private int location;
+    private List<String> parcelIds;
+    private long weight;
+    private long volume;
+    private boolean chilled;
+    private long maxRideTime = NEVER;
+    private long serviceTime;
+    /** Pickup window, relative to the visiting day's midnight. */
+    private long windowOpen;
+    private long windowClose = NEVER;
+    /** First horizon day (0-based) on which all parcels of this stop are ready. */
+    private int readyDay;
+    /** Absolute time by which the parcels must have left on the trunk. */
+    private long shipBy = NEVER;
+    /** Id of the vehicle-day a person pinned this stop to (or that already visited it), else null. */
+    private String pinnedVehicleDayId;
+    /** Id of the stop that must precede a pinned stop; null means it must be the first stop. */
+    private String pinnedPreviousStopId;
+    /** The plan's travel tables, for nearby selection (shared, never copied). */
+    private TravelTimes travel;
+
+    @InverseRelationShadowVariable(sourceVariableName = "stops")
+    private VehicleDay vehicleDay;
+    @PreviousElementShadowVariable(sourceVariableName = "stops")
+    private PickupStop previousStop;
+    @NextElementShadowVariable(sourceVariableName = "stops")
+    private PickupStop nextStop;
+
+    /** When the vehicle arrives (absolute); null in the unassigned bucket. */
+    @ShadowVariable(variableListenerClass = ArrivalAndLoadListener.class, sourceVariableName = "vehicleDay")
+    @ShadowVariable(variableListenerClass = ArrivalAndLoadListener.class, sourceVariableName = "previousStop")
+    private Long arrivalTime;
+    /** Weight on board after this pickup. */
+    @PiggybackShadowVariable(shadowVariableName = "arrivalTime")
+    private Long loadWeight;
+    /** Volume on board after this pickup. */
+    @PiggybackShadowVariable(shadowVariableName = "arrivalTime")
+    private Long loadVolume;
+
+    public PickupStop() {
+    }
+
+    public PickupStop(String id, String producerId, int location, List<String> parcelIds, long weight, long volume) {
+        this.id = id;
+        this.producerId = producerId;
+        this.location = location;
+        this.parcelIds = List.copyOf(parcelIds);
+        this.weight = weight;
+        this.volume = volume;
+    }
+
+    public PickupStop withWindow(long open, long close, long serviceTime) {
+        this.windowOpen = open;
+        this.windowClose = close;
+        this.serviceTime = serviceTime;
+        return this;
+    }
+
+    public PickupStop withChilled(long maxRideTime) {
+        this.chilled = true;
+        this.maxRideTime = maxRideTime;
+        return this;
+    }
+
+    public PickupStop withDays(int readyDay, long shipBy) {
+        this.readyDay = readyDay;
+        this.shipBy = shipBy;
+        return this;
+    }
+
+    public PickupStop withTravel(TravelTimes travel) {
+        this.travel = travel;
+        return this;
+    }
+
+    public PickupStop withPin(String vehicleDayId, String previousStopId) {
+        this.pinnedVehicleDayId = vehicleDayId;
+        this.pinnedPreviousStopId = previousStopId;
+        return this;
+    }
+
+    public boolean isAssigned() {
+        return vehicleDay != null && !vehicleDay.isUnassignedBucket();
+    }
+
+    public boolean isUnassigned() {
+        return vehicleDay == null || vehicleDay.isUnassignedBucket();
+    }
+
+    public boolean isPinned() {
+        return pinnedVehicleDayId != null;
+    }
+
+    /** True when a pinned stop is not on its pinned route right after its pinned predecessor. */
+    public boolean isPinViolated() {
+        if (!isPinned()) {
+            return false;
+        }
+        if (vehicleDay == null || !pinnedVehicleDayId.equals(vehicleDay.getId())) {
+            return true;
+        }
+        String previousId = previousStop == null ? null : previousStop.getId();
+        return pinnedPreviousStopId == null ? previousId != null : !pinnedPreviousStopId.equals(previousId);
+    }
+
+    /** When service starts: arrival, or the window opening if the vehicle is early. */
+    public Long serviceStart() {
+        if (arrivalTime == null) {
+            return null;
+        }
+        return Math.max(arrivalTime, vehicleDay.getDayStart() + windowOpen);
+    }
+
+    public Long departureTime() {
+        Long start = serviceStart();
+        return start == null ? null : start + serviceTime;
+    }
+
+    /** How late service starts after the window closes (0 when on time or unassigned). */
+    public long lateness() {
+        Long start = serviceStart();
+        if (start == null || windowClose >= NEVER) {
+            return 0;
+        }
+        return Math.max(0, start - (vehicleDay.getDayStart() + windowClose));
+    }
+
+    /** Distance driven to reach this stop, plus the way back to the hub when it is the last one. */
+    public long distanceContribution() {
+        if (!isAssigned()) {
+            return 0;
+        }
+        TravelTimes travel = vehicleDay.getTravel();
+        int from = previousStop == null ? vehicleDay.getHubLocation() : previousStop.getLocation();
+        long distance = travel.distance(from, location);
+        if (nextStop == null) {
+            distance += travel.distance(location, vehicleDay.getHubLocation());
+        }
+        return distance;
+    }
+
+    public int parcelCount() {
+        return parcelIds.size();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getProducerId() {
+        return producerId;
+    }
+
+    public int getLocation() {
+        return location;
+    }
+
+    public List<String> getParcelIds() {
+        return parcelIds;
+    }
+
+    public long getWeight() {
+        return weight;
+    }
+
+    public long getVolume() {
+        return volume;
+    }
+
+    public boolean isChilled() {
+        return chilled;
+    }
+
+    public long getMaxRideTime() {
+        return maxRideTime;
+    }
+
+    public long getServiceTime() {
+        return serviceTime;
+    }
+
+    public long getWindowOpen() {
+        return windowOpen;
+    }
+
+    public long getWindowClose() {
+        return windowClose;
+    }
+
+    public int getReadyDay() {
+        return readyDay;
+    }
+
+    public long getShipBy() {
+        return shipBy;
+    }
+
+    public String getPinnedVehicleDayId() {
+        return pinnedVehicleDayId;
+    }
+
+    public String getPinnedPreviousStopId() {
+        return pinnedPreviousStopId;
+    }
+
+    public TravelTimes getTravel() {
+        return travel;
+    }
+
+    public VehicleDay getVehicleDay() {
+        return vehicleDay;
+    }
+
+    public void setVehicleDay(VehicleDay vehicleDay) {
+        this.vehicleDay = vehicleDay;
+    }
+
+    public PickupStop getPreviousStop() {
+        return previousStop;
+    }
+
+    public void setPreviousStop(PickupStop previousStop) {
+        this.previousStop = previousStop;
+    }
+
+    public PickupStop getNextStop() {
+        return nextStop;
+    }
+
+    public void setNextStop(PickupStop nextStop) {
+        this.nextStop = nextStop;
+    }
+
+    public Long getArrivalTime() {
+        return arrivalTime;
+    }
+
+    public void setArrivalTime(Long arrivalTime) {
+        this.arrivalTime = arrivalTime;
+    }
+
+    /** Weight on board after this pickup; 0 when unassigned. */
+    public long getLoadWeight() {
+        return loadWeight == null ? 0 : loadWeight;
+    }
+
+    public void setLoadWeight(Long loadWeight) {
+        this.loadWeight = loadWeight;
+    }
+
+    /** Volume on board after this pickup; 0 when unassigned. */
+    public long getLoadVolume() {
+        return loadVolume == null ? 0 : loadVolume;
+    }
+
+    public void setLoadVolume(Long loadVolume) {
+        this.loadVolume = loadVolume;
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,230 @@
+package cn.jiyun.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PickupPlannerTest {
+
+    private static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
+    // Yongning county seat (WGS-84) as the hub; producers scattered a few km around it.
+    private static final Hub HUB = new Hub("yongning", "永宁县集运站", new GeoPoint(38.277, 106.245), "640121",
+            LocalTime.of(18, 0));
+
+    private final PickupPlanner planner = new PickupPlanner();
+
+    @AfterEach
+    void close() {
+        planner.close();
+    }
+
+    private static Vehicle van(String id, boolean refrigerated) {
+        return new Vehicle(id, HUB.id(), 800_000, 4_000_000, refrigerated, 150, 8_000, 0, LocalTime.of(8, 0),
+                LocalTime.of(18, 0));
+    }
+
+    private static Producer producer(int i) {
+        double angle = i * 0.7;
+        return new Producer("p" + i, "farm " + i, new GeoPoint(38.277 + 0.05 * Math.sin(angle) * (1 + i % 3),
+                106.245 + 0.06 * Math.cos(angle) * (1 + i % 3)), "640121", LocalTime.of(8, 0), LocalTime.of(17, 0),
+                Duration.ofMinutes(5));
+    }
+
+    private static Parcel parcel(String id, String producerId, long grams) {
+        return new Parcel(id, producerId, grams, grams * 3, false, MONDAY, null);
+    }
+
+    private static List<Producer> producers(int count) {
+        List<Producer> producers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            producers.add(producer(i));
+        }
+        return producers;
+    }
+
+    @Test
+    void consolidatesParcelsIntoFeasibleRoutesCheaperThanBothBaselines() {
+        List<Producer> producers = producers(12);
+        List<Parcel> parcels = new ArrayList<>();
+        for (Producer producer : producers) {
+            parcels.add(parcel(producer.id() + "-a", producer.id(), 20_000));
+            parcels.add(parcel(producer.id() + "-b", producer.id(), 5_000));
+        }
+        PlanningProblem problem = new PlanningProblem(MONDAY, 1, List.of(HUB),
+                List.of(van("van-1", false), van("van-2", false)), producers, parcels);
+
+        Plan plan = planner.solve(problem, Duration.ofSeconds(2));
+
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.unassigned()).isEmpty();
+        assertThat(plan.parcelCount()).isEqualTo(24);
+        assertThat(plan.routes()).allSatisfy(route -> {
+            assertThat(route.hubId()).isEqualTo(HUB.id());
+            assertThat(route.returnToHub()).isBefore(MONDAY.atTime(18, 0).atZone(PlanningProblem.ZONE)
+                    .plusSeconds(1));
+            assertThat(route.stops()).isSortedAccordingTo((a, b) -> a.arrival().compareTo(b.arrival()));
+        });
+        assertThat(plan.costFen()).isPositive();
+        SavingsReport savings = plan.savings();
+        assertThat(savings.plan().parcels()).isEqualTo(24);
+        assertThat(savings.perParcelPickup().costFen()).isEqualTo(24 * 500);
+        assertThat(savings.percentSavedVersusOwnTrips()).isPositive();
+    }
+
+    @Test
+    void leavesWhatCannotBeServedOutWithAReasonInsteadOfThrowing() {
+        List<Producer> producers = new ArrayList<>(producers(3));
+        // Window closes before any vehicle can get there: 08:00 start, 2+ hours away.
+        producers.add(new Producer("far", "far farm", new GeoPoint(37.5, 106.245), "640121", LocalTime.of(6, 0),
+                LocalTime.of(8, 30), Duration.ofMinutes(5)));
+        List<Parcel> parcels = List.of(
+                parcel("ok", "p0", 1_000),
+                parcel("anvil", "p1", 2_000_000),
+                new Parcel("milk", "p2", 1_000, 1_000, true, MONDAY, null),
+                parcel("far-box", "far", 1_000),
+                new Parcel("late", "p0", 1_000, 1_000, false, MONDAY,
+                        MONDAY.minusDays(1).atStartOfDay(PlanningProblem.ZONE).toInstant()),
+                new Parcel("next-week", "p0", 1_000, 1_000, false, MONDAY.plusDays(7), null),
+                parcel("ghost", "nobody", 1_000));
+        PlanningProblem problem = new PlanningProblem(MONDAY, 1, List.of(HUB), List.of(van("van-1", false)),
+                producers, parcels);
+
+        Plan plan = planner.solve(problem, Duration.ofSeconds(1));
+
+        Map<String, UnassignedReason> reasons = plan.unassigned().stream()
+                .collect(Collectors.toMap(UnassignedParcel::parcelId, UnassignedParcel::reason));
+        assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "anvil", UnassignedReason.TOO_HEAVY,
+                "milk", UnassignedReason.NO_REFRIGERATED_VEHICLE,
+                "far-box", UnassignedReason.WINDOW_UNREACHABLE,
+                "late", UnassignedReason.DEADLINE_ALREADY_MISSED,
+                "next-week", UnassignedReason.NOT_READY_IN_HORIZON,
+                "ghost", UnassignedReason.UNKNOWN_PRODUCER));
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.parcelCount()).isEqualTo(1);
+    }
+
+    @Test
+    void leavesParcelsBeyondTheFleetsCapacityUnassignedAsNoCapacityLeft() {
+        List<Producer> producers = producers(6);
+        List<Parcel> parcels = producers.stream().map(p -> parcel(p.id() + "-heavy", p.id(), 300_000)).toList();
+        PlanningProblem problem = new PlanningProblem(MONDAY, 1, List.of(HUB), List.of(van("van-1", false)),
+                producers, parcels);
+
+        Plan plan = planner.solve(problem, Duration.ofSeconds(1));
+
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.parcelCount()).isEqualTo(2);
+        assertThat(plan.unassigned()).hasSize(4)
+                .allMatch(parcel -> parcel.reason() == UnassignedReason.NO_CAPACITY_LEFT);
+    }
+
+    @Test
+    void carriesChilledParcelsOnlyInRefrigeratedVehicles() {
+        List<Producer> producers = producers(6);
+        List<Parcel> parcels = new ArrayList<>();
+        for (Producer producer : producers) {
+            parcels.add(new Parcel(producer.id() + "-lamb", producer.id(), 10_000, 20_000, true, MONDAY, null));
+            parcels.add(parcel(producer.id() + "-goji", producer.id(), 10_000));
+        }
+        PlanningProblem problem = new PlanningProblem(MONDAY, 1, List.of(HUB),
+                List.of(van("van", false), van("reefer", true)), producers, parcels);
+
+        Plan plan = planner.solve(problem, Duration.ofSeconds(2));
+
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.unassigned()).isEmpty();
+        plan.routes().stream().filter(route -> route.vehicleId().equals("van"))
+                .flatMap(route -> route.stops().stream()).flatMap(stop -> stop.parcelIds().stream())
+                .forEach(id -> assertThat(id).doesNotEndWith("-lamb"));
+    }
+
+    @Test
+    void holdsParcelsForALaterDayWhenTheDeadlineAllowsButNeverCollectsThemEarly() {
+        List<Producer> producers = producers(4);
+        Instant wednesdayEvening = MONDAY.plusDays(2).atTime(20, 0).atZone(PlanningProblem.ZONE).toInstant();
+        List<Parcel> parcels = new ArrayList<>();
+        for (Producer producer : producers) {
+            parcels.add(new Parcel(producer.id() + "-mon", producer.id(), 5_000, 5_000, false, MONDAY,
+                    wednesdayEvening));
+            parcels.add(new Parcel(producer.id() + "-tue", producer.id(), 5_000, 5_000, false, MONDAY.plusDays(1),
+                    wednesdayEvening));
+        }
+        PlanningProblem problem = new PlanningProblem(MONDAY, 3, List.of(HUB), List.of(van("van", false)),
+                producers, parcels);
+
+        Plan plan = planner.solve(problem, Duration.ofSeconds(2));
+
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.unassigned()).isEmpty();
+        Map<String, LocalDate> dayOfParcel = plan.routes().stream().flatMap(route -> route.stops().stream()
+                .flatMap(stop -> stop.parcelIds().stream().map(id -> Map.entry(id, route.day()))))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        producers.forEach(p -> assertThat(dayOfParcel.get(p.id() + "-tue")).isAfter(MONDAY));
+        // Consolidation over time: one day trip serves both days' parcels, so only one vehicle-day is paid.
+        assertThat(plan.routes()).hasSize(1);
+    }
+
+    @Test
+    void keepsPinnedStopsAtTheStartOfTheirRoute() {
+        List<Producer> producers = producers(8);
+        List<Parcel> parcels = producers.stream().map(p -> parcel(p.id() + "-box", p.id(), 5_000)).toList();
+        List<PinnedStop> pins = List.of(new PinnedStop("p5", "van-2", MONDAY, 0),
+                new PinnedStop("p1", "van-2", MONDAY, 1));
+        PlanningProblem problem = new PlanningProblem(MONDAY, 1, List.of(HUB),
+                List.of(van("van-1", false), van("van-2", false)), producers, parcels, pins,
+                PlanningSettings.DEFAULTS);
+
+        Plan plan = planner.solve(problem, Duration.ofSeconds(2));
+
+        assertThat(plan.feasible()).isTrue();
+        Route pinned = plan.routes().stream().filter(route -> route.vehicleId().equals("van-2")).findFirst()
+                .orElseThrow();
+        assertThat(pinned.stops().get(0).producerId()).isEqualTo("p5");
+        assertThat(pinned.stops().get(1).producerId()).isEqualTo("p1");
+        assertThat(pinned.stops().get(0).pinned()).isTrue();
+    }
+
+    @Test
+    void appliesOrdersArrivingAndCancelledWhileSolving() throws Exception {
+        List<Producer> producers = producers(10);
+        List<Parcel> parcels = producers.stream().map(p -> parcel(p.id() + "-box", p.id(), 5_000)).toList();
+        PlanningProblem problem = new PlanningProblem(MONDAY, 1, List.of(HUB),
+                List.of(van("van-1", false), van("van-2", false)), producers, parcels);
+        List<PlanProgress> progress = new CopyOnWriteArrayList<>();
+
+        PlanningJob job = planner.start(problem, Duration.ofSeconds(30), null, progress::add);
+        long giveUp = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+        while (job.bestPlan().isEmpty() && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+        assertThat(job.addParcels(List.of(parcel("late-order", "p3", 2_000)))).isTrue();
+        assertThat(job.cancelParcels(List.of("p4-box"))).isTrue();
+        // Wait until both changes show in a best plan, then stop.
+        Function<Plan, List<String>> served = plan -> plan.routes().stream()
+                .flatMap(route -> route.stops().stream()).flatMap(stop -> stop.parcelIds().stream()).toList();
+        while (job.bestPlan().map(served).filter(ids -> ids.contains("late-order") && !ids.contains("p4-box"))
+                .isEmpty() && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+        job.stop();
+        Plan plan = job.result().get();
+
+        assertThat(job.isSolving()).isFalse();
+        assertThat(served.apply(plan)).contains("late-order").doesNotContain("p4-box").hasSize(10);
+        assertThat(progress).isNotEmpty();
+        assertThat(job.addParcels(List.of(parcel("too-late", "p3", 1)))).isFalse();
+    }
+}
