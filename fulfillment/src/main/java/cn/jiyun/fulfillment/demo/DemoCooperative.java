@@ -146,12 +146,13 @@ class DemoCooperative implements ApplicationRunner {
                 Wgs84.box(104.0, 35.0, 108.0, 39.6)));
         Long id = coop.id();
         users.save(new AppUser(id, "coop-admin", passwords.encode(PASSWORD), Role.COOP_ADMIN, "合作社管理员（演示）"));
-        users.save(new AppUser(id, "courier-1", passwords.encode(PASSWORD), Role.COURIER, "司机 1 号（演示）"));
+        AppUser courier = users.save(new AppUser(id, "courier-1", passwords.encode(PASSWORD), Role.COURIER,
+                "司机 1 号（演示）"));
         AppUser seller = users.save(new AppUser(id, "seller-1", passwords.encode(PASSWORD), Role.SELLER,
                 "主播 1 号（演示）"));
 
         List<Hub> hubList = createHubs(id);
-        createFleet(id, hubList);
+        createFleet(id, hubList, courier.id());
         Map<Goods, List<Producer>> byGoods = createProducers(id, hubList, random);
         Map<Goods, ShopWithSkus> shopsByGoods = createShops(id, seller.id(), byGoods);
         int placed = createOrders(shopsByGoods, random);
@@ -175,19 +176,20 @@ class DemoCooperative implements ApplicationRunner {
         return created;
     }
 
-    private void createFleet(Long cooperativeId, List<Hub> hubList) {
+    /** Each hub: two vans, a refrigerated van, an electric tricycle; courier-1 drives the first hub's vans. */
+    private void createFleet(Long cooperativeId, List<Hub> hubList, Long courierId) {
         int plate = 10_000;
         for (int h = 0; h < hubList.size(); h++) {
             Hub hub = hubList.get(h);
             String prefix = HUBS.get(h).plateprefix();
             vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "厢式货车 A", prefix + "·" + (plate++), 1_500,
-                    9_000, false, 120, 22_000, LocalTime.of(7, 30), LocalTime.of(18, 30)));
+                    9_000, false, 120, 22_000, LocalTime.of(7, 30), LocalTime.of(18, 30), h == 0 ? courierId : null));
             vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "厢式货车 B", prefix + "·" + (plate++), 1_500,
-                    9_000, false, 120, 22_000, LocalTime.of(7, 30), LocalTime.of(18, 30)));
+                    9_000, false, 120, 22_000, LocalTime.of(7, 30), LocalTime.of(18, 30), h == 0 ? courierId : null));
             vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "冷藏车", prefix + "·" + (plate++), 1_200,
-                    7_000, true, 180, 30_000, LocalTime.of(6, 30), LocalTime.of(17, 30)));
+                    7_000, true, 180, 30_000, LocalTime.of(6, 30), LocalTime.of(17, 30), h == 0 ? courierId : null));
             vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "电动三轮车", prefix + "·" + (plate++), 300,
-                    1_500, false, 30, 9_000, LocalTime.of(8, 0), LocalTime.of(17, 0)));
+                    1_500, false, 30, 9_000, LocalTime.of(8, 0), LocalTime.of(17, 0), null));
         }
     }
 

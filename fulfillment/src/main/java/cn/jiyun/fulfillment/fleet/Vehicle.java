@@ -55,6 +55,10 @@ public class Vehicle {
     @Column(name = "shift_end", nullable = false)
     private LocalTime shiftEnd;
 
+    /** The courier who usually drives it; an approved route is assigned to them. */
+    @Column(name = "driver_user_id")
+    private Long driverUserId;
+
     @CreationTimestamp
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -88,6 +92,7 @@ public class Vehicle {
         this.fixedCostPerDayFen = d.fixedCostPerDayFen();
         this.shiftStart = d.shiftStart();
         this.shiftEnd = d.shiftEnd();
+        this.driverUserId = d.driverUserId();
     }
 
     public Long id() {
@@ -136,5 +141,9 @@ public class Vehicle {
 
     public LocalTime shiftEnd() {
         return shiftEnd;
+    }
+
+    public Long driverUserId() {
+        return driverUserId;
     }
 }

@@ -3,6 +3,8 @@ package cn.jiyun.fulfillment.fleet;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.errors.NotFoundException;
 import cn.jiyun.fulfillment.hubs.Hubs;
+import cn.jiyun.fulfillment.security.AppUsers;
+import cn.jiyun.fulfillment.security.Role;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -15,10 +17,12 @@ public class VehicleService {
 
     private final Vehicles vehicles;
     private final Hubs hubs;
+    private final AppUsers users;
 
-    VehicleService(Vehicles vehicles, Hubs hubs) {
+    VehicleService(Vehicles vehicles, Hubs hubs, AppUsers users) {
         this.vehicles = vehicles;
         this.hubs = hubs;
+        this.users = users;
     }
 
     @Transactional(readOnly = true)
@@ -36,6 +40,7 @@ public class VehicleService {
 
     public Vehicle create(Long cooperativeId, VehicleDetails details) {
         requireOwnHub(cooperativeId, details.homeHubId());
+        requireCourier(cooperativeId, details.driverUserId());
         try {
             return vehicles.save(new Vehicle(cooperativeId, details));
         } catch (IllegalArgumentException e) {
@@ -46,12 +51,20 @@ public class VehicleService {
     public Vehicle update(Long cooperativeId, Long vehicleId, VehicleDetails details) {
         Vehicle vehicle = get(cooperativeId, vehicleId);
         requireOwnHub(cooperativeId, details.homeHubId());
+        requireCourier(cooperativeId, details.driverUserId());
         try {
             vehicle.update(details);
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("shiftEnd", e.getMessage());
         }
         return vehicle;
+    }
+
+    private void requireCourier(Long cooperativeId, Long userId) {
+        if (userId != null && users.findById(userId)
+                .filter(u -> u.cooperativeId().equals(cooperativeId) && u.role() == Role.COURIER).isEmpty()) {
+            throw new InvalidFieldException("driverUserId", "no courier " + userId + " in this cooperative");
+        }
     }
 
     private void requireOwnHub(Long cooperativeId, Long hubId) {

@@ -88,7 +88,7 @@ class PlanResults {
                 routes = routeViews(best.routes().stream().filter(r -> !r.stops().isEmpty())
                         .map(r -> new StoredShape(null, Long.valueOf(r.vehicleId()), Long.valueOf(r.hubId()), r.day(),
                                 r.departure().toInstant(), r.returnToHub().toInstant(), r.metres(), r.costFen(),
-                                stopsOf(r))).toList());
+                                null, stopsOf(r))).toList());
                 unassigned = unassigned(best);
                 savings = savings(best.savings());
                 score = best.score();
@@ -99,7 +99,7 @@ class PlanResults {
         } else {
             routes = routeViews(plan.routes().stream()
                     .map(r -> new StoredShape(r.id(), r.vehicleId(), r.hubId(), r.day(), r.departure(), r.returnAt(),
-                            r.metres(), r.costFen(), stops(r))).toList());
+                            r.metres(), r.costFen(), r.courierUserId(), stops(r))).toList());
             unassigned = plan.unassignedJson() == null ? List.of()
                     : read(plan.unassignedJson(), new TypeReference<List<UnassignedView>>() {
                     });
@@ -112,7 +112,13 @@ class PlanResults {
 
     /** A route as stored, or as the running planner has it. */
     private record StoredShape(Long id, Long vehicleId, Long hubId, java.time.LocalDate day, Instant departure,
-                               Instant returnAt, long metres, long costFen, List<PlanStop> stops) {
+                               Instant returnAt, long metres, long costFen, Long courierUserId, List<PlanStop> stops) {
+    }
+
+    /** One stored route as the API shows it. */
+    RouteView routeView(PlanRoute r) {
+        return routeViews(List.of(new StoredShape(r.id(), r.vehicleId(), r.hubId(), r.day(), r.departure(),
+                r.returnAt(), r.metres(), r.costFen(), r.courierUserId(), stops(r)))).get(0);
     }
 
     private List<RouteView> routeViews(List<StoredShape> shapes) {
@@ -143,7 +149,7 @@ class PlanResults {
             long load = s.stops().isEmpty() ? 0 : s.stops().get(s.stops().size() - 1).loadGramsAfter();
             return new RouteView(s.id(), v == null ? null : new VehicleRef(v.id(), v.name(), v.plate(), v.capacityKg(),
                     v.refrigerated()), s.hubId(), s.day(), s.departure(), s.returnAt(), round(s.metres() / 1000.0),
-                    s.costFen(), s.costFen() / 100.0, parcelCount, load, stops);
+                    s.costFen(), s.costFen() / 100.0, parcelCount, load, s.courierUserId(), stops);
         }).toList();
     }
 

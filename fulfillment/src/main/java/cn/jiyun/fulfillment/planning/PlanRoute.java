@@ -52,6 +52,10 @@ public class PlanRoute {
     @Column(name = "stops_json", nullable = false)
     private String stopsJson;
 
+    /** The courier who drives this route once the plan is approved. */
+    @Column(name = "courier_user_id")
+    private Long courierUserId;
+
     protected PlanRoute() {
     }
 
@@ -110,5 +114,13 @@ public class PlanRoute {
 
     public String stopsJson() {
         return stopsJson;
+    }
+
+    public Long courierUserId() {
+        return courierUserId;
+    }
+
+    void assignCourier(Long userId) {
+        this.courierUserId = userId;
     }
 }

@@ -19,7 +19,7 @@ public record PlanView(Long id, PlanStatus status, List<Long> hubIds, LocalDate 
     /** One vehicle's route on one day. */
     public record RouteView(Long id, VehicleRef vehicle, Long hubId, LocalDate day, Instant departure,
                             Instant returnToHub, double km, long cost, double costYuan, int parcels,
-                            long loadGrams, List<StopView> stops) {
+                            long loadGrams, Long courierUserId, List<StopView> stops) {
     }
 
     /** The vehicle driving a route. */

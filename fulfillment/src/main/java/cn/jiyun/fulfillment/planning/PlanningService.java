@@ -4,7 +4,11 @@ import cn.jiyun.fulfillment.ChinaTime;
 import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.errors.NotFoundException;
+import cn.jiyun.fulfillment.fleet.Vehicle;
+import cn.jiyun.fulfillment.fleet.Vehicles;
 import cn.jiyun.fulfillment.orders.Order;
+import cn.jiyun.fulfillment.security.AppUsers;
+import cn.jiyun.fulfillment.security.Role;
 import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.orders.OrderStatusChanged;
 import cn.jiyun.fulfillment.orders.Orders;
@@ -55,6 +59,9 @@ public class PlanningService {
     }
 
     private final Plans plans;
+    private final PlanRoutes routes;
+    private final Vehicles vehicles;
+    private final AppUsers users;
     private final Orders orders;
     private final Parcels parcels;
     private final ProblemBuilder problems;
@@ -65,10 +72,13 @@ public class PlanningService {
     private final Clock clock;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
-    PlanningService(Plans plans, Orders orders, Parcels parcels, ProblemBuilder problems, PlanResults results,
-                    PickupPlanner planner, PlanningProperties properties, PlatformTransactionManager transactions,
-                    Clock clock) {
+    PlanningService(Plans plans, PlanRoutes routes, Vehicles vehicles, AppUsers users, Orders orders, Parcels parcels,
+                    ProblemBuilder problems, PlanResults results, PickupPlanner planner, PlanningProperties properties,
+                    PlatformTransactionManager transactions, Clock clock) {
         this.plans = plans;
+        this.routes = routes;
+        this.vehicles = vehicles;
+        this.users = users;
         this.orders = orders;
         this.parcels = parcels;
         this.problems = problems;
@@ -184,6 +194,40 @@ public class PlanningService {
                 .orElseThrow(() -> new NotFoundException("plan", planId));
     }
 
+    /** A stored route with its plan, for manifests; only routes of the cooperative's plans. */
+    public record PlannedRoute(Plan plan, PlanView.RouteView route) {
+    }
+
+    @Transactional(readOnly = true)
+    public PlannedRoute route(Long cooperativeId, Long routeId) {
+        PlanRoute route = routes.findById(routeId)
+                .filter(r -> r.plan().cooperativeId().equals(cooperativeId))
+                .orElseThrow(() -> new NotFoundException("route", routeId));
+        return new PlannedRoute(route.plan(), results.routeView(route));
+    }
+
+    /** The routes of approved plans assigned to a courier, most recent day first. */
+    @Transactional(readOnly = true)
+    public List<PlannedRoute> routesOf(Long cooperativeId, Long courierUserId) {
+        return routes.findByCourierUserIdOrderByDayDescIdAsc(courierUserId).stream()
+                .filter(r -> r.plan().cooperativeId().equals(cooperativeId) && r.plan().status() == PlanStatus.APPROVED)
+                .map(r -> new PlannedRoute(r.plan(), results.routeView(r))).toList();
+    }
+
+    /** Gives a route of an approved plan to a courier of the cooperative (or to nobody). */
+    @Transactional
+    public PlanView.RouteView assignCourier(Long cooperativeId, Long planId, Long routeId, Long courierUserId) {
+        Plan plan = get(cooperativeId, planId);
+        PlanRoute route = plan.routes().stream().filter(r -> r.id().equals(routeId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("route", routeId));
+        if (courierUserId != null && users.findById(courierUserId)
+                .filter(u -> u.cooperativeId().equals(cooperativeId) && u.role() == Role.COURIER).isEmpty()) {
+            throw new InvalidFieldException("courierUserId", "no courier " + courierUserId + " in this cooperative");
+        }
+        route.assignCourier(courierUserId);
+        return results.routeView(route);
+    }
+
     /** Ends solving early; the best plan found so far becomes the result. */
     public void stop(Long cooperativeId, Long planId) {
         Plan plan = tx.execute(status -> get(cooperativeId, planId));
@@ -212,6 +256,9 @@ public class PlanningService {
             }
         }
         plan.approved(clock.instant());
+        for (PlanRoute route : plan.routes()) {
+            vehicles.findById(route.vehicleId()).map(Vehicle::driverUserId).ifPresent(route::assignCourier);
+        }
         return planned;
     }
 

@@ -31,6 +31,7 @@ import static cn.jiyun.fulfillment.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -114,6 +115,18 @@ class PlanApiTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM orders WHERE cooperative_id = :c AND status = 'PLANNED'")
                 .param("c", coop.id()).query(Long.class).single()).isEqualTo(6);
         mvc.perform(post("/api/plans/{id}/approve", planId).with(as(admin))).andExpect(status().isConflict());
+
+        long routeId = plan.<Number>read("$.routes[0].id").longValue();
+        JiyunUser courier = fixtures.user(coop, Role.COURIER);
+        mvc.perform(put("/api/plans/{id}/routes/{routeId}/courier", planId, routeId).with(as(admin))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"courierUserId\": " + courier.userId() + "}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.courierUserId").value(courier.userId()));
+        mvc.perform(put("/api/plans/{id}/routes/{routeId}/courier", planId, routeId).with(as(admin))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"courierUserId\": " + fixtures.user(coop, Role.SELLER).userId() + "}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("courierUserId"));
     }
 
     @Test

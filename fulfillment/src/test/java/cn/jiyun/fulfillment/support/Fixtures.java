@@ -88,7 +88,7 @@ public class Fixtures {
 
     public void vehicle(Cooperative cooperative, Hub hub) {
         vehicles.create(cooperative.id(), new VehicleDetails(hub.id(), "测试货车", "宁E·00001", 1_500, 9_000, false,
-                220, 30_000, LocalTime.of(7, 30), LocalTime.of(18, 30)));
+                220, 30_000, LocalTime.of(7, 30), LocalTime.of(18, 30), null));
     }
 
     public Shop shop(Cooperative cooperative, Platform platform, Long sellerUserId) {

@@ -22,10 +22,11 @@ public record VehicleRequest(
         @NotNull @Min(0) @Max(10_000) Long costPerKmFen,
         @NotNull @Min(0) @Max(1_000_000) Long fixedCostPerDayFen,
         @NotNull @JsonFormat(pattern = "HH:mm") LocalTime shiftStart,
-        @NotNull @JsonFormat(pattern = "HH:mm") LocalTime shiftEnd) {
+        @NotNull @JsonFormat(pattern = "HH:mm") LocalTime shiftEnd,
+        Long driverUserId) {
 
     VehicleDetails details() {
         return new VehicleDetails(homeHubId, name.strip(), plate.strip(), capacityKg, capacityLitres, refrigerated,
-                costPerKmFen, fixedCostPerDayFen, shiftStart, shiftEnd);
+                costPerKmFen, fixedCostPerDayFen, shiftStart, shiftEnd, driverUserId);
     }
 }

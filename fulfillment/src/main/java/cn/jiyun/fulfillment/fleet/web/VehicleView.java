@@ -9,10 +9,10 @@ import java.time.LocalTime;
 public record VehicleView(Long id, Long homeHubId, String name, String plate, int capacityKg, int capacityLitres,
                           boolean refrigerated, long costPerKmFen, long fixedCostPerDayFen,
                           @JsonFormat(pattern = "HH:mm") LocalTime shiftStart,
-                          @JsonFormat(pattern = "HH:mm") LocalTime shiftEnd) {
+                          @JsonFormat(pattern = "HH:mm") LocalTime shiftEnd, Long driverUserId) {
 
     static VehicleView of(Vehicle v) {
         return new VehicleView(v.id(), v.homeHubId(), v.name(), v.plate(), v.capacityKg(), v.capacityLitres(),
-                v.refrigerated(), v.costPerKmFen(), v.fixedCostPerDayFen(), v.shiftStart(), v.shiftEnd());
+                v.refrigerated(), v.costPerKmFen(), v.fixedCostPerDayFen(), v.shiftStart(), v.shiftEnd(), v.driverUserId());
     }
 }

@@ -108,6 +108,17 @@ class PlanController {
         planning.stop(user.cooperativeId(), id);
     }
 
+    /** Who drives a route. */
+    record CourierAssignment(Long courierUserId) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/routes/{routeId}/courier")
+    @Operation(summary = "Give a route to a courier (null: to nobody); the courier then sees its manifest")
+    PlanView.RouteView assignCourier(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id,
+                                     @PathVariable Long routeId, @RequestBody CourierAssignment body) {
+        return planning.assignCourier(user.cooperativeId(), id, routeId, body.courierUserId());
+    }
+
     @PostMapping("/{id}/approve")
     @Operation(summary = "Fix the plan: its orders become PLANNED and its routes the couriers' manifests")
     PlanView approve(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id) {
