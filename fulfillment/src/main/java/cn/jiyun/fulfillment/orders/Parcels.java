@@ -26,6 +26,11 @@ public interface Parcels extends JpaRepository<Parcel, Long> {
             WHERE o.id = :orderId""")
     List<ParcelAwaitingPickup> ofOrder(Long orderId);
 
+    @Query("""
+            SELECT p.id FROM Parcel p JOIN p.order o
+            WHERE p.id IN :parcelIds AND o.status = cn.jiyun.fulfillment.orders.OrderStatus.AWAITING_PICKUP""")
+    List<Long> stillAwaitingPickup(Collection<Long> parcelIds);
+
     @Query("SELECT DISTINCT p.order.id FROM Parcel p WHERE p.id IN :parcelIds")
     List<Long> orderIdsOf(Collection<Long> parcelIds);
 }

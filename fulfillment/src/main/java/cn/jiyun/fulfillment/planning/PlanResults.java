@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -53,13 +54,22 @@ class PlanResults {
         this.parcels = parcels;
     }
 
-    void store(Plan plan, cn.jiyun.routing.Plan result, Instant now) {
-        List<PlanRoute> routes = result.routes().stream()
-                .filter(r -> !r.stops().isEmpty())
-                .map(r -> new PlanRoute(Long.valueOf(r.vehicleId()), Long.valueOf(r.hubId()), r.day(),
+    /** Stores the planner's result, keeping only parcels still awaiting pickup (others left while it solved). */
+    void store(Plan plan, cn.jiyun.routing.Plan result, Set<Long> stillAwaiting, Instant now) {
+        List<PlanRoute> routes = new ArrayList<>();
+        for (Route r : result.routes()) {
+            List<PlanStop> stops = stopsOf(r).stream()
+                    .map(s -> new PlanStop(s.producerId(), s.arrival(), s.serviceStart(),
+                            s.parcelIds().stream().filter(stillAwaiting::contains).toList(), s.loadGramsAfter(),
+                            s.loadMillilitresAfter(), s.pinned()))
+                    .filter(s -> !s.parcelIds().isEmpty())
+                    .toList();
+            if (!stops.isEmpty()) {
+                routes.add(new PlanRoute(Long.valueOf(r.vehicleId()), Long.valueOf(r.hubId()), r.day(),
                         r.departure().toInstant(), r.returnToHub().toInstant(), r.metres(), r.costFen(),
-                        write(stopsOf(r))))
-                .toList();
+                        write(stops)));
+            }
+        }
         plan.solved(result.score(), result.feasible(), result.costFen(),
                 result.savings().perParcelPickup().costFen(), write(new Summary(savings(result.savings()))),
                 write(unassigned(result)), routes, now);
