@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Ingestion throughput from the platform sandbox into the store, in orders per second.
 # Usage: scripts/bench-ingestion.sh [h2|postgis] [orders per shop, default 3000]
-# (three shops: Douyin, Kuaishou, WeChat). postgis uses the same server as the tests.
+#        (three shops: Douyin, Kuaishou, WeChat, through the real connectors; postgis uses the tests' server)
+#        scripts/bench-ingestion.sh intake-only [orders, default 3000]
+#        (the store's share alone: canonical orders straight into the intake, H2GIS, one thread)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 store="${1:-h2}"
@@ -11,6 +13,11 @@ if [[ "$store" == "postgis" ]]; then
   export JIYUN_TEST_DB_URL="${JIYUN_TEST_DB_URL:-jdbc:postgresql://localhost:5432/jiyun_test}"
   export JIYUN_TEST_DB_USER="${JIYUN_TEST_DB_USER:-jiyun}"
   export JIYUN_TEST_DB_PASSWORD="${JIYUN_TEST_DB_PASSWORD:-jiyun}"
+fi
+if [[ "$store" == "intake-only" ]]; then
+  exec ./mvnw -B -q -ntp -pl fulfillment -am test -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dtest=IntakeOnlyBenchmark -Djiyun.excluded-test-groups=none -Dgroups=benchmark \
+    -Dbench.orders="$orders" 2>&1 | grep -E '^INTAKE-ONLY|ERROR|FAIL' || true
 fi
 ./mvnw -B -q -ntp -pl fulfillment -am test -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest=IngestionBenchmark -Djiyun.excluded-test-groups=none -Dgroups=benchmark \
