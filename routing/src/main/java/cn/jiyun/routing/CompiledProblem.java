@@ -104,7 +104,7 @@ final class CompiledProblem {
         return instant.getEpochSecond() - problem.firstDay().atStartOfDay(PlanningProblem.ZONE).toEpochSecond();
     }
 
-    Parcel parcel(String id) {
+    synchronized Parcel parcel(String id) {
         return parcels.get(id);
     }
 

@@ -38,13 +38,13 @@ public final class PickupPlanner implements AutoCloseable {
 
     /** Solves for at most {@code timeLimit} and returns the best plan. */
     public Plan solve(PlanningProblem problem, Duration timeLimit) {
-        return start(problem, timeLimit, null, progress -> {
-        }).result().join();
+        return start(problem, timeLimit, null, null).result().join();
     }
 
     /**
      * Starts solving in the background. Stops at {@code timeLimit}, or earlier when the best score has not improved
-     * for {@code unimprovedLimit} (null: run to the time limit), or on {@link PlanningJob#stop()}.
+     * for {@code unimprovedLimit} (null: run to the time limit), or on {@link PlanningJob#stop()}. The listener may
+     * be null.
      */
     public PlanningJob start(PlanningProblem problem, Duration timeLimit, Duration unimprovedLimit,
             BestPlanListener listener) {

@@ -25,16 +25,21 @@ public final class PlanningJob {
     private final Solver<PickupPlan> solver;
     private final CompletableFuture<Plan> result = new CompletableFuture<>();
     private final AtomicReference<Plan> best = new AtomicReference<>();
+    /** The solver's latest best solution (a clone it no longer touches), read into a Plan only when asked. */
+    private final AtomicReference<PickupPlan> bestSolution = new AtomicReference<>();
     private final long startedNanos = System.nanoTime();
+    private PickupPlan extractedFrom;
 
     PlanningJob(CompiledProblem compiled, Solver<PickupPlan> solver, BestPlanListener listener) {
         this.compiled = compiled;
         this.solver = solver;
         solver.addEventListener(event -> {
-            Plan plan = PlanExtractor.extract(compiled, event.getNewBestSolution());
-            best.set(plan);
-            listener.onBestPlan(new PlanProgress(plan.score(), plan.feasible(), plan.costFen(),
-                    plan.unassigned().size(), Duration.ofNanos(System.nanoTime() - startedNanos), plan));
+            bestSolution.set(event.getNewBestSolution());
+            if (listener != null) {
+                Plan plan = PlanExtractor.extract(compiled, event.getNewBestSolution());
+                listener.onBestPlan(new PlanProgress(plan.score(), plan.feasible(), plan.costFen(),
+                        plan.unassigned().size(), Duration.ofNanos(System.nanoTime() - startedNanos), plan));
+            }
         });
     }
 
@@ -54,7 +59,12 @@ public final class PlanningJob {
     }
 
     /** The best plan so far, if the solver has produced one. */
-    public Optional<Plan> bestPlan() {
+    public synchronized Optional<Plan> bestPlan() {
+        PickupPlan solution = bestSolution.get();
+        if (solution != null && solution != extractedFrom && !result.isDone()) {
+            best.set(PlanExtractor.extract(compiled, solution));
+            extractedFrom = solution;
+        }
         return Optional.ofNullable(best.get());
     }
 

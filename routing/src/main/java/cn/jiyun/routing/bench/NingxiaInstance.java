@@ -43,13 +43,19 @@ public final class NingxiaInstance {
 
     public static PlanningProblem generate(long seed, int producerCount, int vehicleCount, int days,
             LocalDate firstDay) {
+        return generate(seed, producerCount, vehicleCount, days, HUB_COUNTIES.length, firstDay);
+    }
+
+    /** As above with only the first {@code hubCount} hubs (1–3): Yongning, then Litong, then Zhongning. */
+    public static PlanningProblem generate(long seed, int producerCount, int vehicleCount, int days, int hubCount,
+            LocalDate firstDay) {
         Random random = new Random(seed);
         Map<String, String[]> counties = new HashMap<>();
         for (String[] row : read("ningxia-counties.csv")) {
             counties.put(row[0], row);
         }
         List<Hub> hubs = new ArrayList<>();
-        for (int i = 0; i < HUB_COUNTIES.length; i++) {
+        for (int i = 0; i < Math.min(hubCount, HUB_COUNTIES.length); i++) {
             String[] county = counties.get(HUB_COUNTIES[i]);
             hubs.add(new Hub("hub-" + county[0], county[1] + "集运站", point(county[7], county[6]), county[0],
                     HUB_CUTOFFS[i]));
