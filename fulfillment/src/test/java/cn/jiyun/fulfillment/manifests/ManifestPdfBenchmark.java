@@ -10,6 +10,8 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +35,7 @@ class ManifestPdfBenchmark {
     private static final int STOPS = 40;
 
     @Test
-    void rendersTheManifestOfAFortyStopRoute() {
+    void rendersTheManifestOfAFortyStopRoute() throws Exception {
         int renders = Integer.getInteger("bench.renders", 20);
         ManifestPdf pdf = new ManifestPdf(templateEngine());
         RouteManifest manifest = RouteManifests.manifestOf(1L, fortyStopRoute());
@@ -42,6 +44,8 @@ class ManifestPdfBenchmark {
         byte[] first = pdf.render(manifest, "http://localhost:8080/manifests/1", Locale.SIMPLIFIED_CHINESE);
         long firstNanos = System.nanoTime() - firstStart;
         assertThat(new String(first, 0, 5)).isEqualTo("%PDF-");
+        // to look at: target/manifest-40-stops.pdf
+        Files.write(Path.of("target", "manifest-40-stops.pdf"), first);
         for (int i = 0; i < 3; i++) {
             pdf.render(manifest, "http://localhost:8080/manifests/1", Locale.SIMPLIFIED_CHINESE);
         }
