@@ -43,10 +43,10 @@ public class RouteManifests {
     }
 
     public RouteManifest manifest(JiyunUser user, Long routeId) {
-        PlannedRoute planned = planning.route(user.cooperativeId(), routeId);
         if (user.is(Role.SELLER)) {
             throw new AccessDeniedException("sellers have no manifests");
         }
+        PlannedRoute planned = planning.route(user.cooperativeId(), routeId);
         if (user.is(Role.COURIER) && (!user.userId().equals(planned.route().courierUserId())
                 || planned.plan().status() != PlanStatus.APPROVED)) {
             throw new NotFoundException("route", routeId);
