@@ -86,7 +86,7 @@ class PlatformOrderIntake implements OrderIntake {
             return IntakeOutcome.STALE;
         }
         if (newer == 0 && incoming.status().name().equals(order.platformStatus())) {
-            return IntakeOutcome.UNCHANGED;
+            return orderService.retryIfWaitingForMapping(order, actor) ? IntakeOutcome.UPDATED : IntakeOutcome.UNCHANGED;
         }
         OrderStatus before = order.status();
         orderService.applyPlatformUpdate(order, incoming, actor);

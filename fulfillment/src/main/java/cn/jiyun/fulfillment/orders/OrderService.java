@@ -164,6 +164,21 @@ public class OrderService {
         return order;
     }
 
+    /**
+     * Tries an order that waits for a SKU mapping again; true when that took it further. Seeing the
+     * same order again from its platform is a good moment: a mapping added while the order was being
+     * stored may have missed it.
+     */
+    public boolean retryIfWaitingForMapping(Order order, String actor) {
+        if (order.status() != OrderStatus.NEEDS_ATTENTION || order.attentionReason() == null
+                || !order.attentionReason().startsWith(NO_PRODUCER_MAPPED)) {
+            return false;
+        }
+        makeParcels(order, clock.instant(), actor);
+        announce(order, OrderStatus.NEEDS_ATTENTION);
+        return order.status() != OrderStatus.NEEDS_ATTENTION;
+    }
+
     /** Once a SKU is mapped, the orders that were waiting for it are tried again. */
     @EventListener
     void skuMapped(SkuMapped mapped) {

@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 @TestPropertySource(properties = {
         "jiyun.data-dir=./target/test-data/e2e-${random.uuid}",
-        "jiyun.platforms.douyin.poll-interval=1h"})
+        // polling is the source of truth: a poll also settles an order stored while its SKU was being mapped
+        "jiyun.platforms.douyin.poll-interval=2s"})
 class PlatformEndToEndTest {
 
     private static final String SHOP_ID = "77000001";
