@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingestion throughput from the platform sandbox into the store, in orders per second.
 # Usage: scripts/bench-ingestion.sh [h2|postgis] [orders per shop, default 3000]
-#        (three shops: Douyin, Kuaishou, WeChat, through the real connectors; postgis uses the tests' server)
+#        (three shops: Douyin, Kuaishou, WeChat, through the real connectors; postgis uses the tests' server;
+#        BENCH_PLATFORMS=DOUYIN,KUAISHOU picks the platforms)
 #        scripts/bench-ingestion.sh intake-only [orders, default 3000]
 #        (the store's share alone: canonical orders straight into the intake, H2GIS, one thread)
 set -euo pipefail
@@ -22,4 +23,4 @@ if [[ "$store" == "intake-only" ]]; then
 fi
 ./mvnw -B -q -ntp -pl fulfillment -am test -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest=IngestionBenchmark -Djiyun.excluded-test-groups=none -Dgroups=benchmark \
-  -Dbench.store="$store" -Dbench.orders="$orders" 2>&1 | grep -E '^INGESTION|ERROR|FAIL' || true
+  -Dbench.store="$store" -Dbench.orders="$orders" -Dbench.platforms="${BENCH_PLATFORMS:-DOUYIN,KUAISHOU,WECHAT}" 2>&1 | grep -E '^INGESTION|ERROR|FAIL' || true
