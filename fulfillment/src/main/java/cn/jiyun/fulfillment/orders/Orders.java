@@ -1,6 +1,7 @@
 package cn.jiyun.fulfillment.orders;
 
 import cn.jiyun.integrations.Platform;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -21,6 +22,14 @@ public interface Orders extends JpaRepository<Order, Long>, JpaSpecificationExec
             WHERE o.shopId = :shopId AND o.status = cn.jiyun.fulfillment.orders.OrderStatus.NEEDS_ATTENTION
               AND l.platformSku = :sku""")
     List<Order> findNeedingAttentionWithSku(Long shopId, String sku);
+
+    /** Orders waiting for a person because a SKU had no producer, oldest first. */
+    @Query("""
+            SELECT o.id FROM CustomerOrder o
+            WHERE o.status = cn.jiyun.fulfillment.orders.OrderStatus.NEEDS_ATTENTION
+              AND o.attentionReason LIKE 'no producer mapped for SKU %'
+            ORDER BY o.id""")
+    List<Long> findWaitingForMapping(Pageable page);
 
     boolean existsByPlatformAndShopIdAndPlatformOrderId(Platform platform, Long shopId, String platformOrderId);
 }

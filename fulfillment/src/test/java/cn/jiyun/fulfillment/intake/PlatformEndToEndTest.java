@@ -50,8 +50,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 @TestPropertySource(properties = {
         "jiyun.data-dir=./target/test-data/e2e-${random.uuid}",
-        // polling is the source of truth: a poll also settles an order stored while its SKU was being mapped
-        "jiyun.platforms.douyin.poll-interval=2s"})
+        // an order stored while its SKU was being mapped is settled by the mapping sweep
+        "jiyun.platforms.douyin.poll-interval=2s",
+        "jiyun.orders.mapping-sweep-interval=2s"})
 class PlatformEndToEndTest {
 
     private static final String SHOP_ID = "77000001";
