@@ -91,6 +91,10 @@ public class Order {
     @Column(name = "raw_payload")
     private String rawPayload;
 
+    /** Opens the order's public tracking page to whoever has the link. */
+    @Column(name = "tracking_token", unique = true, updatable = false)
+    private String trackingToken;
+
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seq")
     @BatchSize(size = 100)
@@ -139,6 +143,7 @@ public class Order {
         this.amountFen = amountFen;
         this.platformUpdatedAt = platformUpdatedAt;
         this.status = OrderStatus.RECEIVED;
+        this.trackingToken = TrackingTokens.next();
         events.add(new TrackingEvent(this, OrderStatus.RECEIVED, receivedAt, "received from " + platform, actor));
     }
 
@@ -297,6 +302,11 @@ public class Order {
 
     public String rawPayload() {
         return rawPayload;
+    }
+
+    /** The token of the public tracking link; none for orders stored before links existed. */
+    public String trackingToken() {
+        return trackingToken;
     }
 
     public List<OrderLine> lines() {

@@ -14,6 +14,8 @@ public interface Orders extends JpaRepository<Order, Long>, JpaSpecificationExec
 
     Optional<Order> findByIdAndCooperativeId(Long id, Long cooperativeId);
 
+    Optional<Order> findByTrackingToken(String trackingToken);
+
     Optional<Order> findByPlatformAndShopIdAndPlatformOrderId(Platform platform, Long shopId, String platformOrderId);
 
     /** Orders of the shop waiting for a person that contain the SKU. */

@@ -33,7 +33,8 @@ class PageLocaleConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName(LANG_PARAMETER);
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change).addPathPatterns("/", "/login", "/denied", "/manifests", "/manifests/**");
+        registry.addInterceptor(change).addPathPatterns("/", "/login", "/denied", "/manifests", "/manifests/**",
+                "/track/**");
     }
 
     /** The cookie's choice (default zh-CN) on page paths, Accept-Language everywhere else. */
@@ -62,7 +63,7 @@ class PageLocaleConfiguration implements WebMvcConfigurer {
         private static boolean isPage(HttpServletRequest request) {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             return path.equals("/") || path.equals("/login") || path.equals("/denied")
-                    || path.equals("/manifests") || path.startsWith("/manifests/");
+                    || path.equals("/manifests") || path.startsWith("/manifests/") || path.startsWith("/track/");
         }
     }
 }

@@ -17,7 +17,7 @@ class PageSecurityConfiguration {
 
     /** The paths of the pages; everything else belongs to the API chain. */
     static final String[] PAGES = {"/", "/login", "/logout", "/denied", "/manifests", "/manifests/**",
-            "/css/**", "/js/**", "/images/**"};
+            "/track/**", "/css/**", "/js/**", "/images/**"};
 
     @Bean
     @Order(1)
@@ -28,7 +28,7 @@ class PageSecurityConfiguration {
         http
                 .securityMatcher(PAGES)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/denied", "/css/**", "/js/**", "/images/**").permitAll()
+                        .requestMatchers("/login", "/denied", "/track/**", "/css/**", "/js/**", "/images/**").permitAll()
                         .requestMatchers("/manifests", "/manifests/**")
                         .hasAnyRole(Role.COURIER.name(), Role.COOP_ADMIN.name())
                         .anyRequest().authenticated())

@@ -9,18 +9,22 @@ import cn.jiyun.fulfillment.shops.Shop;
 import cn.jiyun.integrations.Carrier;
 import cn.jiyun.integrations.Platform;
 
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
 import java.time.Instant;
 import java.util.List;
 
 /**
  * An order as the API shows it. In lists, {@code lines}, {@code parcels} and {@code events} are
- * left out; {@code shopId} is the platform's shop id, {@code shopRef} Jiyun's.
+ * left out; {@code shopId} is the platform's shop id, {@code shopRef} Jiyun's; {@code trackingUrl} is the
+ * public page the buyer can be sent.
  */
 public record OrderView(Long id, Platform platform, String shopId, Long shopRef, String shopName,
                         String platformOrderId, OrderStatus status, String attentionReason, String buyerProvince,
                         String buyerCity, Instant placedAt, Instant paidAt, Instant shipBy, long amountFen,
                         Carrier carrier, String waybillNumber, int parcelCount, long totalWeightGrams,
-                        List<LineView> lines, List<ParcelView> parcels, List<EventView> events) {
+                        String trackingUrl, List<LineView> lines, List<ParcelView> parcels,
+                        List<EventView> events) {
 
     /** An order line. */
     public record LineView(String platformSku, String title, int quantity, long amountFen) {
@@ -59,6 +63,9 @@ public record OrderView(Long id, Platform platform, String shopId, Long shopRef,
         return new OrderView(o.id(), o.platform(), shop.platformShopId(), shop.id(), shop.name(),
                 o.platformOrderId(), o.status(), o.attentionReason(), o.buyerProvince(), o.buyerCity(),
                 o.placedAt(), o.paidAt(), o.shipBy(), o.amountFen(), o.carrier(), o.waybillNumber(),
-                o.parcels().size(), grams, lines, parcels, events);
+                o.parcels().size(), grams,
+                o.trackingToken() == null ? null : ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/track/{token}").buildAndExpand(o.trackingToken()).toUriString(),
+                lines, parcels, events);
     }
 }
