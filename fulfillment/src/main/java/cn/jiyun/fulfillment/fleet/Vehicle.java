@@ -1,22 +1,19 @@
 package cn.jiyun.fulfillment.fleet;
 
+import cn.jiyun.fulfillment.store.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
-import java.time.Instant;
 import java.time.LocalTime;
 
 /** A van or truck based at a hub: its capacities, its costs in fen and its daily shift (local time). */
 @Entity
 @Table(name = "vehicle")
-public class Vehicle {
+public class Vehicle extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,17 +55,6 @@ public class Vehicle {
     /** The courier who usually drives it; an approved route is assigned to them. */
     @Column(name = "driver_user_id")
     private Long driverUserId;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected Vehicle() {
     }

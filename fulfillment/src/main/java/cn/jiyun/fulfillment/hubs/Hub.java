@@ -1,17 +1,14 @@
 package cn.jiyun.fulfillment.hubs;
 
+import cn.jiyun.fulfillment.store.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.locationtech.jts.geom.Point;
 
-import java.time.Instant;
 import java.time.LocalTime;
 
 /**
@@ -20,7 +17,7 @@ import java.time.LocalTime;
  */
 @Entity
 @Table(name = "hub")
-public class Hub {
+public class Hub extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,17 +46,6 @@ public class Hub {
 
     @Column(name = "carrier_cutoff", nullable = false)
     private LocalTime carrierCutoff;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected Hub() {
     }

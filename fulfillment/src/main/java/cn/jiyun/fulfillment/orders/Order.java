@@ -2,6 +2,7 @@ package cn.jiyun.fulfillment.orders;
 
 import cn.jiyun.integrations.Carrier;
 import cn.jiyun.integrations.Platform;
+import cn.jiyun.fulfillment.store.Audited;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,10 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +28,7 @@ import java.util.Objects;
  */
 @Entity(name = "CustomerOrder")
 @Table(name = "orders")
-public class Order {
+public class Order extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -109,17 +107,6 @@ public class Order {
     @OrderBy("occurredAt, id")
     @BatchSize(size = 100)
     private List<TrackingEvent> events = new ArrayList<>();
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected Order() {
     }

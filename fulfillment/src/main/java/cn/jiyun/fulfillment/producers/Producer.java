@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.producers;
 
+import cn.jiyun.fulfillment.store.Audited;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -11,13 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.locationtech.jts.geom.Point;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,7 +22,7 @@ import java.util.List;
 /** A farm or workshop that sells through the cooperative and hands parcels to its couriers. */
 @Entity
 @Table(name = "producer")
-public class Producer {
+public class Producer extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -63,17 +60,6 @@ public class Producer {
     @OrderColumn(name = "seq")
     @BatchSize(size = 100)
     private List<PickupWindow> pickupWindows = new ArrayList<>();
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected Producer() {
     }

@@ -1,6 +1,7 @@
 package cn.jiyun.fulfillment.shops;
 
 import cn.jiyun.integrations.Platform;
+import cn.jiyun.fulfillment.store.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,16 +10,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import java.time.Instant;
 
 /** A seller account on a platform, identified by the platform and the platform's shop id. */
 @Entity
 @Table(name = "shop")
-public class Shop {
+public class Shop extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,17 +64,6 @@ public class Shop {
 
     @Column(name = "last_synced_at")
     private Instant lastSyncedAt;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected Shop() {
     }

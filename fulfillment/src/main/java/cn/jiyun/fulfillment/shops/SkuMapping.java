@@ -1,16 +1,13 @@
 package cn.jiyun.fulfillment.shops;
 
+import cn.jiyun.fulfillment.store.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
-import java.time.Instant;
 
 /**
  * Which producer makes a shop's SKU, and what one unit weighs and takes up packed: this is how an
@@ -18,7 +15,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "sku_mapping")
-public class SkuMapping {
+public class SkuMapping extends Audited {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,17 +44,6 @@ public class SkuMapping {
 
     @Column(nullable = false)
     private boolean chilled;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    private long version;
 
     protected SkuMapping() {
     }

@@ -1,0 +1,2 @@
+/** What every stored record of Jiyun shares. */
+package cn.jiyun.fulfillment.store;
