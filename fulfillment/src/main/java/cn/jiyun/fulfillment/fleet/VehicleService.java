@@ -61,10 +61,7 @@ public class VehicleService {
     }
 
     private void requireCourier(Long cooperativeId, Long userId) {
-        if (userId != null && users.findById(userId)
-                .filter(u -> u.cooperativeId().equals(cooperativeId) && u.role() == Role.COURIER).isEmpty()) {
-            throw new InvalidFieldException("driverUserId", "no courier " + userId + " in this cooperative");
-        }
+        users.requireRole(userId, cooperativeId, Role.COURIER, "driverUserId");
     }
 
     private void requireOwnHub(Long cooperativeId, Long hubId) {

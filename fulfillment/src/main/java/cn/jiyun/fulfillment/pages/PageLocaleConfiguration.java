@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -11,7 +12,12 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,6 +29,9 @@ class PageLocaleConfiguration implements WebMvcConfigurer {
 
     static final String LANG_PARAMETER = "lang";
 
+    /** The pages that speak the user's chosen language (the API follows Accept-Language). */
+    static final String[] LOCALISED_PAGES = {"/", "/login", "/denied", "/manifests", "/manifests/**", "/track/**"};
+
     @Bean
     LocaleResolver localeResolver() {
         return new PagesFirstLocaleResolver();
@@ -33,8 +42,7 @@ class PageLocaleConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName(LANG_PARAMETER);
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change).addPathPatterns("/", "/login", "/denied", "/manifests", "/manifests/**",
-                "/track/**");
+        registry.addInterceptor(change).addPathPatterns(LOCALISED_PAGES);
     }
 
     /** The cookie's choice (default zh-CN) on page paths, Accept-Language everywhere else. */
@@ -60,10 +68,13 @@ class PageLocaleConfiguration implements WebMvcConfigurer {
             }
         }
 
+        private static final PathPatternParser PARSER = new PathPatternParser();
+        private static final List<PathPattern> PAGES = Arrays.stream(LOCALISED_PAGES).map(PARSER::parse).toList();
+
         private static boolean isPage(HttpServletRequest request) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            return path.equals("/") || path.equals("/login") || path.equals("/denied")
-                    || path.equals("/manifests") || path.startsWith("/manifests/") || path.startsWith("/track/");
+            PathContainer path = PathContainer.parsePath(
+                    request.getRequestURI().substring(request.getContextPath().length()));
+            return PAGES.stream().anyMatch(page -> page.matches(path));
         }
     }
 }

@@ -35,7 +35,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -223,10 +222,7 @@ public class PlanningService {
         Plan plan = get(cooperativeId, planId);
         PlanRoute route = plan.routes().stream().filter(r -> r.id().equals(routeId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("route", routeId));
-        if (courierUserId != null && users.findById(courierUserId)
-                .filter(u -> u.cooperativeId().equals(cooperativeId) && u.role() == Role.COURIER).isEmpty()) {
-            throw new InvalidFieldException("courierUserId", "no courier " + courierUserId + " in this cooperative");
-        }
+        users.requireRole(courierUserId, cooperativeId, Role.COURIER, "courierUserId");
         route.assignCourier(courierUserId);
         return results.routeView(route);
     }
@@ -283,9 +279,5 @@ public class PlanningService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    Optional<Running> running(Long planId) {
-        return Optional.ofNullable(running.get(planId));
     }
 }

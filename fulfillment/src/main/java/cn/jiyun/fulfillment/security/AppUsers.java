@@ -1,11 +1,25 @@
 package cn.jiyun.fulfillment.security;
 
+import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** Everyone who can log in. */
 public interface AppUsers extends JpaRepository<AppUser, Long> {
 
     Optional<AppUser> findByUsername(String username);
+
+    /**
+     * Refuses a reference to a user who is not of that role in that cooperative, naming the request's
+     * field; {@code null} (no one) is allowed.
+     */
+    default void requireRole(Long userId, Long cooperativeId, Role role, String field) {
+        if (userId != null && findById(userId)
+                .filter(u -> u.cooperativeId().equals(cooperativeId) && u.role() == role).isEmpty()) {
+            throw new InvalidFieldException(field, "no " + role.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + " " + userId + " in this cooperative");
+        }
+    }
 }

@@ -186,12 +186,6 @@ public class ShopService {
     }
 
     private void requireSeller(Long cooperativeId, Long sellerUserId) {
-        if (sellerUserId == null) {
-            return;
-        }
-        users.findById(sellerUserId)
-                .filter(u -> u.cooperativeId().equals(cooperativeId) && u.role() == Role.SELLER)
-                .orElseThrow(() -> new InvalidFieldException("sellerUserId",
-                        "no seller " + sellerUserId + " in this cooperative"));
+        users.requireRole(sellerUserId, cooperativeId, Role.SELLER, "sellerUserId");
     }
 }
