@@ -20,8 +20,10 @@ class PageController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal JiyunUser user) {
-        // admins get their own pages later; until then the manifests are what they can see here
-        return user.is(Role.SELLER) ? "seller-home" : "redirect:/manifests";
+        if (user.is(Role.COOP_ADMIN)) {
+            return "redirect:/board";
+        }
+        return user.is(Role.SELLER) ? "redirect:/orders" : "redirect:/manifests";
     }
 
     @RequestMapping("/denied")

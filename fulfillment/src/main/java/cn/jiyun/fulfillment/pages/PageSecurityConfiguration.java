@@ -17,7 +17,8 @@ class PageSecurityConfiguration {
 
     /** The paths of the pages; everything else belongs to the API chain. */
     static final String[] PAGES = {"/", "/login", "/logout", "/denied", "/manifests", "/manifests/**",
-            "/track/**", "/css/**", "/js/**", "/images/**"};
+            "/board", "/board/**", "/admin", "/admin/**", "/orders", "/orders/**", "/hub", "/hub/**",
+            "/track/**", "/css/**", "/js/**", "/images/**", "/webjars/**"};
 
     @Bean
     @Order(1)
@@ -28,9 +29,12 @@ class PageSecurityConfiguration {
         http
                 .securityMatcher(PAGES)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/denied", "/track/**", "/css/**", "/js/**", "/images/**").permitAll()
-                        .requestMatchers("/manifests", "/manifests/**")
+                        .requestMatchers("/login", "/denied", "/track/**", "/css/**", "/js/**", "/images/**", "/webjars/**")
+                        .permitAll()
+                        .requestMatchers("/manifests", "/manifests/**", "/hub", "/hub/**")
                         .hasAnyRole(Role.COURIER.name(), Role.COOP_ADMIN.name())
+                        .requestMatchers("/board", "/board/**", "/admin", "/admin/**").hasRole(Role.COOP_ADMIN.name())
+                        .requestMatchers("/orders", "/orders/**").hasAnyRole(Role.SELLER.name(), Role.COOP_ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())

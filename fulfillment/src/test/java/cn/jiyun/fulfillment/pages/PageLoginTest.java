@@ -83,9 +83,8 @@ class PageLoginTest {
     @Test
     void sendsEachRoleHome() throws Exception {
         mvc.perform(get("/").with(user(courier))).andExpect(redirectedUrl("/manifests"));
-        mvc.perform(get("/").with(user(fixtures.user(coop, Role.COOP_ADMIN)))).andExpect(redirectedUrl("/manifests"));
-        assertThat(mvc.perform(get("/").with(user(fixtures.user(coop, Role.SELLER)))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString()).contains("卖家包裹跟踪功能即将推出");
+        mvc.perform(get("/").with(user(fixtures.user(coop, Role.COOP_ADMIN)))).andExpect(redirectedUrl("/board"));
+        mvc.perform(get("/").with(user(fixtures.user(coop, Role.SELLER)))).andExpect(redirectedUrl("/orders"));
         mvc.perform(get("/")).andExpect(status().is3xxRedirection());
     }
 
