@@ -100,6 +100,13 @@ class DemoCooperative implements ApplicationRunner {
             new HubPlan("640302", "吴忠市利通区农产品集运站", "宁C", Goods.MILK, Goods.LEATHER),
             new HubPlan("640323", "盐池县滩羊冷链集运站", "宁C", Goods.MUTTON, Goods.GOJI));
 
+    /** How far from its hub the member villages lie, and how many of them there are per hub. */
+    private static final double MEMBER_RADIUS_METRES = 45_000;
+    private static final int MEMBER_TOWNSHIPS = 12;
+    private static final int MIN_MEMBER_TOWNSHIPS = 4;
+    /** How steeply a livestream's sales fall from its best-selling producer to the rest (Zipf exponent). */
+    private static final double POPULARITY_SKEW = 1.0;
+
     private static final String[] SURNAMES = {"马", "王", "李", "张", "杨", "丁", "田", "周", "海", "金"};
     private static final String[][] DESTINATIONS = {
             {"广东省", "深圳市"}, {"广东省", "广州市"}, {"上海市", "上海市"}, {"北京市", "北京市"},
@@ -176,35 +183,60 @@ class DemoCooperative implements ApplicationRunner {
         return created;
     }
 
-    /** Each hub: two vans, a refrigerated van, an electric tricycle; courier-1 drives the first hub's vans. */
+    /**
+     * Each hub: four vehicles fitted to what its producers make. The goji hub runs two vans, a
+     * refrigerated van and an electric tricycle; the dairy and Tan-sheep hubs, whose parcels are mostly
+     * chilled, run three refrigerated vans and one van. courier-1 drives the first hub's vans.
+     */
     private void createFleet(Long cooperativeId, List<Hub> hubList, Long courierId) {
         int plate = 10_000;
         for (int h = 0; h < hubList.size(); h++) {
             Hub hub = hubList.get(h);
-            String prefix = HUBS.get(h).plateprefix();
-            vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "厢式货车 A", prefix + "·" + (plate++), 1_500,
-                    9_000, false, 120, 22_000, LocalTime.of(7, 30), LocalTime.of(18, 30), h == 0 ? courierId : null));
-            vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "厢式货车 B", prefix + "·" + (plate++), 1_500,
-                    9_000, false, 120, 22_000, LocalTime.of(7, 30), LocalTime.of(18, 30), h == 0 ? courierId : null));
-            vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "冷藏车", prefix + "·" + (plate++), 1_200,
-                    7_000, true, 180, 30_000, LocalTime.of(6, 30), LocalTime.of(17, 30), h == 0 ? courierId : null));
-            vehicles.create(cooperativeId, new VehicleDetails(hub.id(), "电动三轮车", prefix + "·" + (plate++), 300,
-                    1_500, false, 30, 9_000, LocalTime.of(8, 0), LocalTime.of(17, 0), null));
+            HubPlan plan = HUBS.get(h);
+            Long driver = h == 0 ? courierId : null;
+            List<VehicleDetails> fleet = new ArrayList<>();
+            if (plan.mainGoods().chilled) {
+                for (String name : List.of("冷藏车 A", "冷藏车 B", "冷藏车 C")) {
+                    fleet.add(refrigeratedVan(hub, name, plan.plateprefix() + "·" + (plate++), driver));
+                }
+                fleet.add(van(hub, "厢式货车", plan.plateprefix() + "·" + (plate++), driver));
+            } else {
+                fleet.add(van(hub, "厢式货车 A", plan.plateprefix() + "·" + (plate++), driver));
+                fleet.add(van(hub, "厢式货车 B", plan.plateprefix() + "·" + (plate++), driver));
+                fleet.add(refrigeratedVan(hub, "冷藏车", plan.plateprefix() + "·" + (plate++), driver));
+                fleet.add(new VehicleDetails(hub.id(), "电动三轮车", plan.plateprefix() + "·" + (plate++), 300, 1_500,
+                        false, 30, 9_000, LocalTime.of(8, 0), LocalTime.of(17, 0), null));
+            }
+            fleet.forEach(v -> vehicles.create(cooperativeId, v));
         }
     }
 
+    private static VehicleDetails van(Hub hub, String name, String plate, Long driver) {
+        return new VehicleDetails(hub.id(), name, plate, 1_500, 9_000, false, 120, 22_000, LocalTime.of(7, 30),
+                LocalTime.of(18, 30), driver);
+    }
+
+    private static VehicleDetails refrigeratedVan(Hub hub, String name, String plate, Long driver) {
+        return new VehicleDetails(hub.id(), name, plate, 1_200, 7_000, true, 180, 30_000, LocalTime.of(6, 30),
+                LocalTime.of(17, 30), driver);
+    }
+
     private Map<Goods, List<Producer>> createProducers(Long cooperativeId, List<Hub> hubList, Random random) {
-        // townships within 80 km of a hub belong to the nearest one
-        List<Township> townships = NingxiaPlaces.townships();
+        // a cooperative's members live in a handful of villages around each hub, not spread over the
+        // whole county: each hub gets up to MEMBER_TOWNSHIPS of the townships within MEMBER_RADIUS of it
         Map<Hub, List<Township>> around = new java.util.LinkedHashMap<>();
-        hubList.forEach(h -> around.put(h, new ArrayList<>()));
-        for (Township t : townships) {
-            Point p = Wgs84.point(t.longitude(), t.latitude());
-            Hub nearest = hubList.stream().min(Comparator.comparingDouble(h -> Wgs84.metresBetween(p, h.location())))
-                    .orElseThrow();
-            if (Wgs84.metresBetween(p, nearest.location()) <= 80_000) {
-                around.get(nearest).add(t);
+        for (Hub hub : hubList) {
+            List<Township> near = new ArrayList<>(NingxiaPlaces.townships().stream()
+                    .sorted(Comparator.comparingDouble(t -> metresTo(hub, t)))
+                    .filter(t -> nearestHub(hubList, t) == hub)
+                    .toList());
+            List<Township> members = new ArrayList<>(near.stream()
+                    .filter(t -> metresTo(hub, t) <= MEMBER_RADIUS_METRES).toList());
+            if (members.size() < MIN_MEMBER_TOWNSHIPS) {
+                members = new ArrayList<>(near.subList(0, Math.min(MIN_MEMBER_TOWNSHIPS, near.size())));
             }
+            java.util.Collections.shuffle(members, random);
+            around.put(hub, members.subList(0, Math.min(MEMBER_TOWNSHIPS, members.size())));
         }
         Map<Goods, List<Producer>> byGoods = new EnumMap<>(Goods.class);
         for (Goods g : Goods.values()) {
@@ -235,6 +267,14 @@ class DemoCooperative implements ApplicationRunner {
             }
         }
         return byGoods;
+    }
+
+    private static double metresTo(Hub hub, Township t) {
+        return Wgs84.metresBetween(Wgs84.point(t.longitude(), t.latitude()), hub.location());
+    }
+
+    private static Hub nearestHub(List<Hub> hubList, Township t) {
+        return hubList.stream().min(Comparator.comparingDouble(h -> metresTo(h, t))).orElseThrow();
     }
 
     private static List<PickupWindow> windows(Goods goods, Random random) {
@@ -294,13 +334,15 @@ class DemoCooperative implements ApplicationRunner {
         Instant now = clock.instant();
         List<ShopWithSkus> shopList = List.copyOf(shopsByGoods.values());
         long orderNumber = 6_921_000_000_000_000_000L / 1000;
+        Map<ShopWithSkus, Popularity> popularity = new java.util.HashMap<>();
+        shopList.forEach(shop -> popularity.put(shop, Popularity.of(shop, random)));
         for (int i = 0; i < properties.orders(); i++) {
             ShopWithSkus shop = shopList.get(random.nextInt(shopList.size()));
             int lineCount = random.nextDouble() < 0.8 ? 1 : 2;
             List<OrderLine> lines = new ArrayList<>();
             long total = 0;
             for (int l = 0; l < lineCount; l++) {
-                Sku sku = shop.skus().get(random.nextInt(shop.skus().size()));
+                Sku sku = popularity.get(shop).pick(random);
                 int quantity = 1 + (random.nextDouble() < 0.7 ? 0 : random.nextInt(3));
                 long amount = sku.product().priceFen() * quantity;
                 total += amount;
@@ -321,6 +363,35 @@ class DemoCooperative implements ApplicationRunner {
                     destination[1], ""), "demo");
         }
         return properties.orders();
+    }
+
+    /**
+     * Which of a shop's SKUs its buyers pick: a few producers sell most (the ones the livestream
+     * features), the rest a little, as Zipf weights over the producers in a random order.
+     */
+    private record Popularity(List<List<Sku>> skusByRank, double[] cumulative) {
+
+        static Popularity of(ShopWithSkus shop, Random random) {
+            Map<Long, List<Sku>> byProducer = new java.util.LinkedHashMap<>();
+            shop.skus().forEach(sku -> byProducer.computeIfAbsent(sku.mapping().producerId(), k -> new ArrayList<>())
+                    .add(sku));
+            List<List<Sku>> ranked = new ArrayList<>(byProducer.values());
+            java.util.Collections.shuffle(ranked, random);
+            double[] cumulative = new double[ranked.size()];
+            double sum = 0;
+            for (int k = 0; k < ranked.size(); k++) {
+                sum += 1 / Math.pow(k + 1, POPULARITY_SKEW);
+                cumulative[k] = sum;
+            }
+            return new Popularity(ranked, cumulative);
+        }
+
+        Sku pick(Random random) {
+            double r = random.nextDouble() * cumulative[cumulative.length - 1];
+            int k = java.util.Arrays.binarySearch(cumulative, r);
+            List<Sku> skus = skusByRank.get(k >= 0 ? k : Math.min(-k - 1, cumulative.length - 1));
+            return skus.get(random.nextInt(skus.size()));
+        }
     }
 
     /** What the demo shops charge for a product, in fen; 0 for a product the demo does not sell. */

@@ -13,5 +13,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("jiyun.demo")
 public record DemoProperties(@DefaultValue("false") boolean enabled, @DefaultValue("300") int producers,
-                             @DefaultValue("400") int orders, @DefaultValue("2026") long seed) {
+                             @DefaultValue("1200") int orders, @DefaultValue("2026") long seed) {
 }
