@@ -133,7 +133,7 @@ abstract class StoreContract {
         OrderFilter.Box area = new OrderFilter.Box(HUB_LON, LAT - 0.1, HUB_LON + 0.1, LAT + 0.1);
 
         List<Order> found = tx.execute(s -> orderService.list(admin,
-                new OrderFilter(OrderStatus.AWAITING_PICKUP, null, null, null, null, null, null, area),
+                new OrderFilter(OrderStatus.AWAITING_PICKUP, null, null, null, null, null, null, area, null),
                 Pageable.unpaged()).getContent());
 
         assertThat(found).extracting(Order::id).containsExactly(wanted.id());
