@@ -30,6 +30,7 @@ import static cn.jiyun.fulfillment.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The sellers' order pages: their own shops' orders only, found by number, each with its timeline and public link. */
@@ -107,6 +108,8 @@ class SellerOrderPagesTest {
         assertThat(page(get("/orders").param("q", "o%"), seller)).contains("没有符合条件的订单")
                 .doesNotContain("data-test=\"order-row\"");
 
+        mvc.perform(get("/orders").param("status", "NOT_A_STATUS").with(user(seller)))
+                .andExpect(redirectedUrl("/orders"));
         assertThat(page(get("/orders").param("platform", "KUAISHOU"), seller))
                 .contains(second.platformOrderId()).doesNotContain(own.platformOrderId());
         orderService.changeStatus(coop.id(), own.id(), OrderStatus.CANCELLED, "buyer changed their mind", null,

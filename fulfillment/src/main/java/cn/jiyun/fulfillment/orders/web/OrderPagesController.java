@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponents;
 
@@ -46,7 +47,8 @@ import java.util.stream.Collectors;
 class OrderPagesController {
 
     static final int PAGE_SIZE = 20;
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "placedAt", "id");
+    // by the paid time the list shows; Spring Data cannot say where unpaid orders go, so the store decides
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "paidAt", "placedAt", "id");
 
     /** An order in the list, with its times in Asia/Shanghai. */
     record OrderRow(OrderView order, LocalDateTime paidAt, LocalDateTime shipBy) {
@@ -104,6 +106,12 @@ class OrderPagesController {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "orders/not-found";
+    }
+
+    /** A filter no form offers (a hand-edited link): start again from the whole list rather than show an error. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    String unknownFilter() {
+        return "redirect:/orders";
     }
 
     /** This list with the same filters, on another page (a path, not an absolute URL: proxies keep it right). */
