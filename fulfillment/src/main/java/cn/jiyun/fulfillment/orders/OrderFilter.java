@@ -7,10 +7,11 @@ import java.time.LocalDate;
 /**
  * What to list orders by; every part is optional. {@code shopId} is the platform's shop id,
  * {@code hubId} selects orders whose producers are nearest that hub, {@code paidFrom}/{@code paidTo}
- * are calendar days in Asia/Shanghai (inclusive), and the box is a WGS-84 area the producers lie in.
+ * are calendar days in Asia/Shanghai (inclusive), the box is a WGS-84 area the producers lie in, and
+ * {@code platformOrderId} is the platform's order id or its beginning (what a seller types to find an order).
  */
 public record OrderFilter(OrderStatus status, Platform platform, String shopId, Long producerId, Long hubId,
-                          LocalDate paidFrom, LocalDate paidTo, Box area) {
+                          LocalDate paidFrom, LocalDate paidTo, Box area, String platformOrderId) {
 
     /** A longitude/latitude rectangle. */
     public record Box(double minLongitude, double minLatitude, double maxLongitude, double maxLatitude) {

@@ -47,6 +47,7 @@ public class OrderService {
     /** The heaviest parcel one person hands over; anything above is a typo or needs a pallet. */
     static final int MAX_PARCEL_GRAMS = 100_000;
     private static final String NO_PRODUCER_MAPPED = "no producer mapped for SKU ";
+    private static final char LIKE_ESCAPE = '\\';
 
     private final Orders orders;
     private final Shops shops;
@@ -273,6 +274,10 @@ public class OrderService {
             parts.add(parcelFrom(proximity.idsInside(cooperative, b.minLongitude(), b.minLatitude(),
                     b.maxLongitude(), b.maxLatitude())));
         }
+        if (filter.platformOrderId() != null && !filter.platformOrderId().isBlank()) {
+            String prefix = likeEscaped(filter.platformOrderId().strip()) + "%";
+            parts.add((root, q, cb) -> cb.like(root.get("platformOrderId"), prefix, LIKE_ESCAPE));
+        }
         if (filter.paidFrom() != null) {
             Instant from = filter.paidFrom().atStartOfDay(ChinaTime.ZONE).toInstant();
             parts.add((root, q, cb) -> cb.greaterThanOrEqualTo(root.get("paidAt"), from));
@@ -308,6 +313,11 @@ public class OrderService {
     private List<Long> sellerShopIds(JiyunUser user) {
         return shops.findByCooperativeIdAndSellerUserId(user.cooperativeId(), user.userId()).stream()
                 .map(Shop::id).toList();
+    }
+
+    /** A typed order id is matched literally: its % and _ are not wildcards. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Specification<Order> shopIn(Collection<Long> shopIds) {

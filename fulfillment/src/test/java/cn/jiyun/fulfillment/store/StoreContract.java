@@ -133,10 +133,32 @@ abstract class StoreContract {
         OrderFilter.Box area = new OrderFilter.Box(HUB_LON, LAT - 0.1, HUB_LON + 0.1, LAT + 0.1);
 
         List<Order> found = tx.execute(s -> orderService.list(admin,
-                new OrderFilter(OrderStatus.AWAITING_PICKUP, null, null, null, null, null, null, area),
+                new OrderFilter(OrderStatus.AWAITING_PICKUP, null, null, null, null, null, null, area, null),
                 Pageable.unpaged()).getContent());
 
         assertThat(found).extracting(Order::id).containsExactly(wanted.id());
+    }
+
+    @Test
+    void findsOrdersByThePlatformNumberOrItsBeginningTakingWildcardsLiterally() {
+        Producer producer = producerKmEastOfHub("枸杞园", 5);
+        Shop shop = fixtures.shop(coop, Platform.DOUYIN, null);
+        String sku = fixtures.sku(coop, shop, producer, 650);
+        Order wanted = fixtures.paidOrder(shop, sku, 1);
+        Order other = fixtures.paidOrder(shop, sku, 1);
+        JiyunUser admin = fixtures.user(coop, Role.COOP_ADMIN);
+        String number = wanted.platformOrderId();
+
+        assertThat(byNumber(admin, number)).containsExactly(wanted.id());
+        assertThat(byNumber(admin, number.substring(0, 7))).contains(wanted.id()).doesNotContain(other.id());
+        assertThat(byNumber(admin, number.charAt(0) + "_" + number.substring(2))).isEmpty();
+        assertThat(byNumber(admin, number.charAt(0) + "%")).isEmpty();
+    }
+
+    private List<Long> byNumber(JiyunUser user, String platformOrderId) {
+        return tx.execute(s -> orderService.list(user,
+                new OrderFilter(null, null, null, null, null, null, null, null, platformOrderId),
+                Pageable.unpaged()).map(Order::id).getContent());
     }
 
     @Test

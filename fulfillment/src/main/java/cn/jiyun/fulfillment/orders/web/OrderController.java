@@ -76,9 +76,11 @@ class OrderController {
                                LocalDate paidTo,
                                @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS-84) the producers lie in")
                                @RequestParam(required = false) String bbox,
+                               @Parameter(description = "the platform's order id, or its beginning")
+                               @RequestParam(required = false) String platformOrderId,
                                Pageable pageable) {
         OrderFilter filter = new OrderFilter(status, platform, shopId, producerId, hubId, paidFrom, paidTo,
-                bbox == null ? null : box(bbox));
+                bbox == null ? null : box(bbox), platformOrderId);
         Page<Order> page = orders.list(user, filter, pageable);
         Set<Long> shopIds = page.getContent().stream().map(Order::shopId).collect(Collectors.toSet());
         Map<Long, Shop> byId = shops.findAllById(shopIds).stream()

@@ -1,0 +1,91 @@
+package cn.jiyun.fulfillment.tracking;
+
+import cn.jiyun.fulfillment.ChinaTime;
+import cn.jiyun.fulfillment.orders.Order;
+import cn.jiyun.fulfillment.orders.OrderStatus;
+import cn.jiyun.fulfillment.orders.Parcel;
+import cn.jiyun.fulfillment.orders.TrackingEvent;
+import cn.jiyun.fulfillment.planning.ScheduledPickups;
+import cn.jiyun.fulfillment.tracking.OrderTimeline.Pickup;
+import cn.jiyun.fulfillment.tracking.OrderTimeline.Step;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds an order's timeline from its tracking events and, once planned, the approved plan's stops. */
+@Service
+public class OrderTimelines {
+
+    /** The steps every order goes through, in order, when all goes well. */
+    static final List<OrderStatus> MILESTONES = List.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_PICKUP,
+            OrderStatus.PLANNED, OrderStatus.PICKED_UP, OrderStatus.AT_HUB, OrderStatus.HANDED_TO_CARRIER);
+
+    private final ScheduledPickups pickups;
+
+    OrderTimelines(ScheduledPickups pickups) {
+        this.pickups = pickups;
+    }
+
+    @Transactional(readOnly = true)
+    public OrderTimeline of(Order order) {
+        // walk the history: a step back (e.g. a plan withdrawn) undoes the steps after it
+        Map<OrderStatus, Instant> reached = new EnumMap<>(OrderStatus.class);
+        Instant cancelledAt = null;
+        for (TrackingEvent event : order.events()) {
+            int index = MILESTONES.indexOf(event.status());
+            if (index >= 0) {
+                reached.put(event.status(), event.occurredAt());
+                MILESTONES.subList(index + 1, MILESTONES.size()).forEach(reached::remove);
+            } else if (event.status() == OrderStatus.CANCELLED) {
+                cancelledAt = event.occurredAt();
+            }
+            // NEEDS_ATTENTION is a person's working state, not a step of the parcels' way
+        }
+        List<Step> steps = new ArrayList<>();
+        for (OrderStatus milestone : MILESTONES) {
+            Instant at = reached.get(milestone);
+            if (at == null && cancelledAt != null) {
+                continue;
+            }
+            steps.add(new Step(milestone, local(at), false,
+                    milestone == OrderStatus.PLANNED && at != null ? pickupsOf(order, at) : List.of(),
+                    milestone == OrderStatus.HANDED_TO_CARRIER && at != null ? order.carrier() : null,
+                    milestone == OrderStatus.HANDED_TO_CARRIER && at != null ? order.waybillNumber() : null));
+        }
+        if (cancelledAt != null) {
+            steps.add(new Step(OrderStatus.CANCELLED, local(cancelledAt), false, List.of(), null, null));
+        }
+        int last = -1;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).done()) {
+                last = i;
+            }
+        }
+        if (last >= 0) {
+            Step s = steps.get(last);
+            steps.set(last, new Step(s.status(), s.at(), true, s.pickups(), s.carrier(), s.waybill()));
+        }
+        return new OrderTimeline(order.status(), steps);
+    }
+
+    private List<Pickup> pickupsOf(Order order, Instant plannedAt) {
+        List<Long> parcelIds = order.parcels().stream().map(Parcel::id).toList();
+        return pickups.of(order.cooperativeId(), parcelIds, plannedAt).stream()
+                .map(p -> new Pickup(p.day(), LocalTime.ofInstant(p.arrival(), ChinaTime.ZONE)
+                        .truncatedTo(ChronoUnit.MINUTES)))
+                .distinct().toList();
+    }
+
+    private static LocalDateTime local(Instant instant) {
+        return instant == null ? null
+                : LocalDateTime.ofInstant(instant, ChinaTime.ZONE).truncatedTo(ChronoUnit.MINUTES);
+    }
+}
