@@ -1,8 +1,21 @@
-// Pickups: scan a label with the phone's camera where the browser has BarcodeDetector; the code is
-// put into the field named by the button's data-scan-target. Without it the buttons stay hidden and
-// couriers type or use a hardware scanner, so the forms work the same either way.
+// Pickups: a form is sent once however often it is tapped, and a label can be scanned with the
+// phone's camera where the browser has BarcodeDetector: the code goes into the field named by the
+// button's data-scan-target. Without it the buttons stay hidden and couriers type or use a hardware
+// scanner, so the forms work the same either way.
 (function () {
     'use strict';
+    // a second tap while the first is on its way would only be answered "already recorded"
+    document.querySelectorAll('main form[method=post]').forEach(function (form) {
+        form.addEventListener('submit', function () {
+            setTimeout(function () {
+                Array.prototype.forEach.call(form.elements, function (el) {
+                    if (el.type === 'submit') {
+                        el.disabled = true;
+                    }
+                });
+            }, 0);
+        });
+    });
     if (!('BarcodeDetector' in window) || !navigator.mediaDevices) {
         return;
     }

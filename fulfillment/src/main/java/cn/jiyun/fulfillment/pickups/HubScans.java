@@ -120,7 +120,8 @@ public class HubScans {
                     order.carrier().chineseName(), order.waybillNumber());
         }
         if (order.status() != OrderStatus.AT_HUB) {
-            throw refusals.conflict("hub.error.notAtHub", order.platformOrderId(), Refusal.Refusals.said(order.status()));
+            throw refusals.conflict("hub.error.notAtHub", order.platformOrderId(),
+                    Refusal.Refusals.said(order.status()));
         }
         Order handed = orders.changeStatus(user.cooperativeId(), order.id(), OrderStatus.HANDED_TO_CARRIER, null,
                 handover.carrier(), waybill, user.getUsername());

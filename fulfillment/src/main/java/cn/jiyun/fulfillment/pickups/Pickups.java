@@ -110,7 +110,8 @@ public class Pickups {
             ParcelPickup before = recorded.get(at.parcel().id());
             if (before != null) {
                 if (before.outcome() != outcome) {
-                    throw refusals.conflict("pickups.error.alreadyRecorded", code, Refusal.Refusals.said(before.outcome()));
+                    throw refusals.conflict("pickups.error.alreadyRecorded", code,
+                            Refusal.Refusals.said(before.outcome()));
                 }
                 results.add(new PickupAnswer.ParcelResult(code, at.stop(), outcome, before.reason(), true));
                 continue;

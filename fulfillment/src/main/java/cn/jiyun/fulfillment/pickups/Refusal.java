@@ -89,7 +89,8 @@ public interface Refusal {
 
         /** A pickup outcome as the pages name it, to put in a refusal. */
         static MessageSourceResolvable said(PickupOutcome outcome) {
-            return new DefaultMessageSourceResolvable(new String[]{"pickups.outcome." + outcome.name()}, outcome.name());
+            return new DefaultMessageSourceResolvable(new String[]{"pickups.outcome." + outcome.name()},
+                    outcome.name());
         }
     }
 }

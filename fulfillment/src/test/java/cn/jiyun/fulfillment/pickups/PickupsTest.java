@@ -71,7 +71,11 @@ class PickupsTest {
         String page = mvc.perform(get("/manifests/{id}", approved.routeId()).with(user(approved.courier())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("data-test=\"outcome-" + code + "\"", "已揽收总重 1.3 公斤", "已确认 1 / ")
-                .doesNotContain("id=\"tick-" + code + "\"");
+                .doesNotContain("id=\"tick-" + code + "\"")
+                .contains("src=\"/js/pickups-scan.js\"");
+        // the page's script comes from the jar, never from a CDN
+        assertThat(mvc.perform(get("/js/pickups-scan.js")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("BarcodeDetector");
     }
 
     @Test

@@ -5,7 +5,6 @@ import cn.jiyun.fulfillment.manifests.RouteManifest;
 import cn.jiyun.fulfillment.manifests.RouteManifests;
 import cn.jiyun.fulfillment.pickups.PickupOutcome;
 import cn.jiyun.fulfillment.pickups.Pickups;
-import cn.jiyun.fulfillment.pickups.Refusal;
 import cn.jiyun.fulfillment.pickups.web.PickupWords;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import org.springframework.http.ContentDisposition;
@@ -70,7 +69,7 @@ class ManifestController {
                 flash.addFlashAttribute("notice", words.said(pickups.confirm(user, routeId,
                         new Pickups.Confirmation(codes, chosen, reason, requestId)), locale));
             } catch (RuntimeException e) {
-                refused(e, flash, locale);
+                flash.addFlashAttribute("problem", words.refused(e, locale));
             }
         }
         return backTo(routeId, stop);
@@ -84,18 +83,11 @@ class ManifestController {
             flash.addFlashAttribute("notice", words.said(pickups.skip(user, routeId, sequence, reason, requestId),
                     locale));
         } catch (RuntimeException e) {
-            refused(e, flash, locale);
+            flash.addFlashAttribute("problem", words.refused(e, locale));
         }
         return backTo(routeId, sequence);
     }
 
-    /** A refusal the courier can act on is shown on the page; anything else (not found, denied) is the page's error. */
-    private void refused(RuntimeException e, RedirectAttributes flash, Locale locale) {
-        if (!(e instanceof Refusal refusal)) {
-            throw e;
-        }
-        flash.addFlashAttribute("problem", words.said(refusal, locale));
-    }
 
     private static String backTo(Long routeId, Integer stop) {
         return "redirect:/manifests/" + routeId + (stop == null ? "" : "#stop-" + stop);

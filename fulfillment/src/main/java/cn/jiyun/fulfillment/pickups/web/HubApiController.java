@@ -48,8 +48,8 @@ class HubApiController {
     }
 
     @PostMapping("/arrivals")
-    @Operation(summary = "Scan collected parcels in at the hub; an order is AT_HUB once all its collected parcels are in. "
-            + "Scanning a parcel again changes nothing")
+    @Operation(summary = "Scan collected parcels in at the hub; an order is AT_HUB once all its collected parcels "
+            + "are in. Scanning a parcel again changes nothing")
     HubAnswer.Arrival arrive(@AuthenticationPrincipal JiyunUser user, @Valid @RequestBody ArrivalBody body) {
         return hub.arrive(user, body.codes(), body.requestId());
     }

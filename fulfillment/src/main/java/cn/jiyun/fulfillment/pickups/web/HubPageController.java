@@ -5,7 +5,6 @@ import cn.jiyun.fulfillment.orders.OrderFilter;
 import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.pickups.HubScans;
-import cn.jiyun.fulfillment.pickups.Refusal;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.integrations.Carrier;
 import org.springframework.data.domain.PageRequest;
@@ -60,7 +59,7 @@ class HubPageController {
         try {
             flash.addFlashAttribute("notice", words.said(hub.arrive(user, codes, requestId), locale));
         } catch (RuntimeException e) {
-            refused(e, flash, locale);
+            flash.addFlashAttribute("problem", words.refused(e, locale));
         }
         return "redirect:/hub";
     }
@@ -74,7 +73,7 @@ class HubPageController {
             flash.addFlashAttribute("notice", words.said(hub.handOver(user,
                     new HubScans.Handover(code, orderId, carrier(carrier), waybillNumber, requestId)), locale));
         } catch (RuntimeException e) {
-            refused(e, flash, locale);
+            flash.addFlashAttribute("problem", words.refused(e, locale));
             flash.addFlashAttribute("lastCode", code);
             flash.addFlashAttribute("lastWaybill", waybillNumber);
             flash.addFlashAttribute("lastCarrier", carrier);
@@ -91,13 +90,6 @@ class HubPageController {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private void refused(RuntimeException e, RedirectAttributes flash, Locale locale) {
-        if (!(e instanceof Refusal refusal)) {
-            throw e;
-        }
-        flash.addFlashAttribute("problem", words.said(refusal, locale));
     }
 
     private static Waiting waiting(Order order) {

@@ -53,7 +53,8 @@ class PickupApiController {
     }
 
     @GetMapping("/pickups")
-    @Operation(summary = "Where the route's pickups stand: each parcel's outcome per stop, skipped stops, the load collected")
+    @Operation(summary = "Where the route's pickups stand: each parcel's outcome per stop, skipped stops, "
+            + "the load collected")
     PickupSheet sheet(@AuthenticationPrincipal JiyunUser user, @PathVariable Long routeId) {
         return pickups.sheet(user, routeId);
     }

@@ -6,6 +6,8 @@ import cn.jiyun.fulfillment.pickups.PickupAnswer;
 import cn.jiyun.fulfillment.pickups.PickupOutcome;
 import cn.jiyun.fulfillment.pickups.Refusal;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -36,7 +38,8 @@ public class PickupWords {
         if (!answer.orders().isEmpty()) {
             parts.add(say("pickups.done.orders", locale, answer.orders().size()));
         }
-        parts.add(say("pickups.done.load", locale, String.format(Locale.ROOT, "%.1f", answer.collectedGrams() / 1000.0)));
+        parts.add(say("pickups.done.load", locale,
+                String.format(Locale.ROOT, "%.1f", answer.collectedGrams() / 1000.0)));
         return String.join(" ", parts);
     }
 
@@ -63,6 +66,21 @@ public class PickupWords {
 
     public String said(Refusal refusal, Locale locale) {
         return messages.getMessage(refusal.key(), refusal.args(), locale);
+    }
+
+    /**
+     * What to tell the user about a refused request they can act on: a refusal, or the same thing
+     * recorded by someone else at that very moment (e.g. a double tap). Anything else is rethrown,
+     * to be the page's error.
+     */
+    public String refused(RuntimeException e, Locale locale) {
+        if (e instanceof Refusal refusal) {
+            return said(refusal, locale);
+        }
+        if (e instanceof DataIntegrityViolationException || e instanceof OptimisticLockingFailureException) {
+            return say("pickups.error.concurrent", locale);
+        }
+        throw e;
     }
 
     /** The outcome the page's form names, or {@code null} for a bad one. */
