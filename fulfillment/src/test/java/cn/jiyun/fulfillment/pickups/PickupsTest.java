@@ -14,7 +14,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static cn.jiyun.fulfillment.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +81,30 @@ class PickupsTest {
         // the page's script comes from the jar, never from a CDN
         assertThat(mvc.perform(get("/js/pickups-scan.js")).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).contains("BarcodeDetector");
+    }
+
+    @Test
+    void confirmationsSentAtTheSameMomentCountTheParcelOnce() throws Exception {
+        String code = stopCodes(1).get(0);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                sent.add(pool.submit(() -> mvc.perform(post("/api/routes/{id}/pickups", approved.routeId())
+                                .with(as(approved.courier())).contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"codes\": [\"" + code + "\"]}"))
+                        .andReturn().getResponse().getStatus()));
+            }
+            for (Future<Integer> answer : sent) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isIn(200, 409);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sheet(approved.courier()).<Integer>read("$.collected")).isEqualTo(1);
+        DocumentContext order = order(orderOf(code));
+        assertThat(order.<String>read("$.status")).isEqualTo("PICKED_UP");
+        assertThat(order.<List<?>>read("$.events[?(@.status == 'PICKED_UP')]")).hasSize(1);
     }
 
     @Test
