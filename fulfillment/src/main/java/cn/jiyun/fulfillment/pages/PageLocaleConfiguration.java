@@ -29,9 +29,8 @@ class PageLocaleConfiguration implements WebMvcConfigurer {
 
     static final String LANG_PARAMETER = "lang";
 
-    /** The pages that speak the user's chosen language (the API follows Accept-Language). */
-    static final String[] LOCALISED_PAGES = {"/", "/login", "/denied", "/manifests", "/manifests/**", "/track/**",
-            "/orders", "/orders/**"};
+    /** Every path the page chain serves speaks the chosen language; the API follows Accept-Language. */
+    static final String[] LOCALISED_PAGES = PageSecurityConfiguration.PAGES;
 
     @Bean
     LocaleResolver localeResolver() {

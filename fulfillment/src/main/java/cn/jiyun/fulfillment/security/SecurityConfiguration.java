@@ -34,6 +34,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/orders/**", "/api/shops/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/hubs/**", "/api/producers/**", "/api/vehicles/**")
                         .hasAnyRole(ADMIN, Role.COURIER.name())
+                        // couriers confirm pickups on their routes and scan at the hub; the services check which routes
+                        .requestMatchers("/api/routes/**", "/api/hub/**").hasAnyRole(ADMIN, Role.COURIER.name())
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
