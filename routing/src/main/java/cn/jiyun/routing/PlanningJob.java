@@ -120,7 +120,7 @@ public final class PlanningJob {
                     director.changeVariable(vehicleDay, "stops", v -> v.getStops().remove(index));
                 }
                 director.removeProblemFact(stop, workingPlan.getStops()::remove);
-                if (kept.isEmpty() && !stop.isPinned()) {
+                if (kept.isEmpty() && !stop.isPinned() && !stop.isDayPinned()) {
                     continue;
                 }
                 PickupStop replacement = compiled.replacement(stop, kept);

@@ -199,6 +199,33 @@ class PickupPlannerTest {
     }
 
     @Test
+    void visitsADayPinnedProducerOnItsDayWithWhicheverVehicle() {
+        List<Producer> producers = producers(6);
+        // Parcels ready Monday with no deadline: left alone, the cheapest plan collects everything on one day.
+        List<Parcel> parcels = producers.stream().map(p -> parcel(p.id() + "-box", p.id(), 5_000)).toList();
+        LocalDate wednesday = MONDAY.plusDays(2);
+        PlanningProblem problem = new PlanningProblem(MONDAY, 3, List.of(HUB),
+                List.of(van("van-1", false), van("van-2", false)), producers, parcels,
+                List.of(PinnedStop.onDay("p2", wednesday), PinnedStop.onDay("p4", MONDAY)),
+                PlanningSettings.DEFAULTS);
+
+        Plan plan = planner.solve(problem, Duration.ofSeconds(2));
+
+        assertThat(plan.feasible()).isTrue();
+        assertThat(plan.unassigned()).isEmpty();
+        Map<String, Route> routeOfProducer = plan.routes().stream()
+                .flatMap(route -> route.stops().stream().map(stop -> Map.entry(stop.producerId(), route)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(routeOfProducer.get("p2").day()).isEqualTo(wednesday);
+        assertThat(routeOfProducer.get("p4").day()).isEqualTo(MONDAY);
+        assertThat(routeOfProducer.get("p2").stops()).filteredOn(stop -> stop.producerId().equals("p2"))
+                .singleElement().satisfies(stop -> {
+                    assertThat(stop.pinned()).isTrue();
+                    assertThat(stop.parcelIds()).containsExactly("p2-box");
+                });
+    }
+
+    @Test
     @Disabled("Known defect, fails about one run in five: after a problem change the arrival/load listener can "
             + "reach a stop the score director no longer knows (\"The fact (stop-5) was never inserted\"). The "
             + "service does not send problem changes until this is fixed; see routing/README.md.")
