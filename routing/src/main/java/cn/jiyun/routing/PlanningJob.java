@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -29,10 +30,13 @@ public final class PlanningJob {
     private final AtomicReference<PickupPlan> bestSolution = new AtomicReference<>();
     private final long startedNanos = System.nanoTime();
     private PickupPlan extractedFrom;
+    /** When solving must end (System.nanoTime): the solver's own limit starts later, after it has been built. */
+    private final long deadlineNanos;
 
-    PlanningJob(CompiledProblem compiled, Solver<PickupPlan> solver, BestPlanListener listener) {
+    PlanningJob(CompiledProblem compiled, Solver<PickupPlan> solver, BestPlanListener listener, long deadlineNanos) {
         this.compiled = compiled;
         this.solver = solver;
+        this.deadlineNanos = deadlineNanos;
         solver.addEventListener(event -> {
             bestSolution.set(event.getNewBestSolution());
             if (listener != null) {
@@ -44,6 +48,8 @@ public final class PlanningJob {
     }
 
     void run() {
+        CompletableFuture.delayedExecutor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)
+                .execute(solver::terminateEarly);
         try {
             Plan plan = PlanExtractor.extract(compiled, solver.solve(compiled.plan));
             best.set(plan);
