@@ -14,10 +14,10 @@ import cn.jiyun.routing.domain.VehicleDay;
 
 /**
  * Construction: puts each stop not yet on a route where it adds the least cost without breaking a hard rule, or in
- * the unassigned bucket when no route can take it. Each candidate position is checked by driving the route in plain
- * arithmetic, where OptaPlanner 9.44's own list construction scores every position of every route through the
- * constraint streams: for a thousand stops that took seconds, this takes a fraction of one. The constraints still
- * decide the score; this only chooses the starting plan.
+ * the unassigned bucket when no route can take it; small problems are built in several stop orders and the best plan
+ * kept. Each candidate position is checked by driving the route in plain arithmetic, where OptaPlanner 9.44's own
+ * list construction scores every position of every route through the constraint streams: for a thousand stops that
+ * took seconds, this takes a fraction of one. The constraints still decide the score; this only chooses the start.
  */
 public class CheapestInsertionPhase implements CustomPhaseCommand<PickupPlan> {
 
