@@ -36,20 +36,22 @@ public final class PickupPlanner implements AutoCloseable {
         this.executor = Executors.newCachedThreadPool(factory);
     }
 
-    /** Solves for at most {@code timeLimit} and returns the best plan. */
+    /** Solves for at most {@code timeLimit} (from this call) and returns the best plan. */
     public Plan solve(PlanningProblem problem, Duration timeLimit) {
         return start(problem, timeLimit, null, null).result().join();
     }
 
     /**
-     * Starts solving in the background. Stops at {@code timeLimit}, or earlier when the best score has not improved
-     * for {@code unimprovedLimit} (null: run to the time limit), or on {@link PlanningJob#stop()}. The listener may
-     * be null.
+     * Starts solving in the background. Stops {@code timeLimit} after this call (preparing the problem and the travel
+     * matrix count against it), or earlier when the best score has not improved for {@code unimprovedLimit} (null:
+     * run to the time limit), or on {@link PlanningJob#stop()}. The listener may be null.
      */
     public PlanningJob start(PlanningProblem problem, Duration timeLimit, Duration unimprovedLimit,
             BestPlanListener listener) {
+        long deadline = System.nanoTime() + timeLimit.toNanos();
         CompiledProblem compiled = CompiledProblem.compile(problem, matrices);
-        PlanningJob job = new PlanningJob(compiled, PickupSolverFactory.create(timeLimit, unimprovedLimit), listener);
+        PlanningJob job = new PlanningJob(compiled, PickupSolverFactory.create(timeLimit, unimprovedLimit), listener,
+                deadline);
         executor.execute(job::run);
         return job;
     }

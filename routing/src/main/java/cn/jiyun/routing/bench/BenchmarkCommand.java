@@ -36,9 +36,11 @@ public final class BenchmarkCommand {
             case "cvrplib" -> solveStandard(InstanceParsers.readCvrplib(Path.of(required(options, "instance"))),
                     seconds);
             case "ningxia" -> NingxiaBenchmark.run(options, seconds);
+            case "quick" -> QuickAnswerBenchmark.run(options);
             default -> {
                 System.err.println("usage: java -jar jiyun-routing.jar --format solomon|cvrplib|ningxia "
-                        + "--instance FILE --seconds N");
+                        + "--instance FILE --seconds N\n       java -jar jiyun-routing.jar --format quick "
+                        + "[--seeds 1,2,3 --quick 1 --long 60 --warmups 3 --producers 250 --vehicles 8]");
                 System.exit(2);
                 yield "";
             }

@@ -16,8 +16,6 @@ import cn.jiyun.routing.domain.VehicleDay;
 public class ArrivalAndLoadListener implements VariableListener<PickupPlan, PickupStop> {
 
     private static final String ARRIVAL_TIME = "arrivalTime";
-    private static final String LOAD_WEIGHT = "loadWeight";
-    private static final String LOAD_VOLUME = "loadVolume";
 
     @Override
     public void beforeVariableChanged(ScoreDirector<PickupPlan> scoreDirector, PickupStop stop) {
@@ -94,14 +92,12 @@ public class ArrivalAndLoadListener implements VariableListener<PickupPlan, Pick
                 && volume == stop.getLoadVolume()) {
             return;
         }
+        // One notification for the three: nothing listens to the piggybacks, and the score streams update the
+        // whole stop on any change. Announcing each tripled the cost of the cascade down a route.
         scoreDirector.beforeVariableChanged(stop, ARRIVAL_TIME);
-        scoreDirector.beforeVariableChanged(stop, LOAD_WEIGHT);
-        scoreDirector.beforeVariableChanged(stop, LOAD_VOLUME);
         stop.setArrivalTime(arrival);
         stop.setLoadWeight(weight);
         stop.setLoadVolume(volume);
         scoreDirector.afterVariableChanged(stop, ARRIVAL_TIME);
-        scoreDirector.afterVariableChanged(stop, LOAD_WEIGHT);
-        scoreDirector.afterVariableChanged(stop, LOAD_VOLUME);
     }
 }
