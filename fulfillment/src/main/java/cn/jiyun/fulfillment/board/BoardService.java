@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -179,7 +180,8 @@ public class BoardService {
     }
 
     private static LocalTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(ChinaTime.ZONE).toLocalTime().withNano(0);
+        return instant == null ? null
+                : instant.atZone(ChinaTime.ZONE).toLocalTime().truncatedTo(ChronoUnit.MINUTES);
     }
 
     private static double kg(long grams) {
