@@ -127,6 +127,9 @@ final class CompiledProblem {
         if (original.isPinned()) {
             stop.withPin(original.getPinnedVehicleDayId(), original.getPinnedPreviousStopId());
         }
+        if (original.isDayPinned()) {
+            stop.withDayPin(original.getPinnedDay());
+        }
         return stop;
     }
 
@@ -146,7 +149,7 @@ final class CompiledProblem {
     private List<PickupStop> pinnedStops(List<VehicleDay> vehicleDays) {
         Map<String, VehicleDay> byId = vehicleDays.stream()
                 .collect(Collectors.toMap(VehicleDay::getId, vehicleDay -> vehicleDay));
-        List<PinnedStop> pins = problem.pinnedStops().stream()
+        List<PinnedStop> pins = problem.pinnedStops().stream().filter(pin -> !pin.isDayPin())
                 .sorted(Comparator.comparing(PinnedStop::vehicleId).thenComparing(PinnedStop::day)
                         .thenComparingInt(PinnedStop::position))
                 .toList();
@@ -159,11 +162,7 @@ final class CompiledProblem {
             if (vehicleDay == null || location == null) {
                 throw new IllegalArgumentException("pin " + pin + " names an unknown vehicle, day or producer");
             }
-            List<Parcel> taken = problem.parcels().stream()
-                    .filter(parcel -> parcel.producerId().equals(pin.producerId())
-                            && !parcel.readyDay().isAfter(pin.day()) && !parcels.containsKey(parcel.id()))
-                    .toList();
-            taken.forEach(parcel -> parcels.put(parcel.id(), parcel));
+            List<Parcel> taken = takeParcelsReadyBy(pin);
             PickupStop stop = newStop(pin.producerId(), location, taken, day, PickupStop.NEVER,
                     taken.stream().anyMatch(Parcel::chilled));
             // A person's pin overrides the deadline rule: the stop stays even if it ships late.
@@ -173,7 +172,36 @@ final class CompiledProblem {
             placed.add(stop);
         }
         vehicleDays.forEach(RouteShadows::refresh);
+        for (PinnedStop pin : problem.pinnedStops()) {
+            if (pin.isDayPin()) {
+                placed.add(dayPinnedStop(pin));
+            }
+        }
         return placed;
+    }
+
+    /** A day pin's stop, left for the solver to place on some route of that day. */
+    private PickupStop dayPinnedStop(PinnedStop pin) {
+        int day = dayIndex(pin.day());
+        Integer location = producerLocation.get(pin.producerId());
+        if (day < 0 || day >= problem.days() || location == null) {
+            throw new IllegalArgumentException(
+                    "pin " + pin + " names a day outside the horizon or an unknown producer");
+        }
+        List<Parcel> taken = takeParcelsReadyBy(pin);
+        // As with vehicle pins, the person's choice of day overrides the deadline rule.
+        return newStop(pin.producerId(), location, taken, day, PickupStop.NEVER,
+                taken.stream().anyMatch(Parcel::chilled)).withDayPin(day);
+    }
+
+    /** The producer's parcels ready by the pin's day that no earlier pin took; they are now this pin's. */
+    private List<Parcel> takeParcelsReadyBy(PinnedStop pin) {
+        List<Parcel> taken = problem.parcels().stream()
+                .filter(parcel -> parcel.producerId().equals(pin.producerId())
+                        && !parcel.readyDay().isAfter(pin.day()) && !parcels.containsKey(parcel.id()))
+                .toList();
+        taken.forEach(parcel -> parcels.put(parcel.id(), parcel));
+        return taken;
     }
 
     /**

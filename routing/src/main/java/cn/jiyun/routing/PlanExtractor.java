@@ -36,7 +36,7 @@ final class PlanExtractor {
             }
             List<RouteStop> stops = vehicleDay.getStops().stream().map(stop -> new RouteStop(stop.getProducerId(),
                     stop.getParcelIds(), compiled.toTime(stop.getArrivalTime()), compiled.toTime(stop.serviceStart()),
-                    stop.getLoadWeight(), stop.getLoadVolume(), stop.isPinned())).toList();
+                    stop.getLoadWeight(), stop.getLoadVolume(), stop.isPinned() || stop.isDayPinned())).toList();
             long metres = vehicleDay.totalDistance();
             long milliFen = metres * vehicleDay.getCostPerDistance() + vehicleDay.getFixedCost()
                     + vehicleDay.timeCost();

@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.optaplanner.core.api.solver.Solver;
 
 import cn.jiyun.routing.domain.PickupPlan;
 import cn.jiyun.routing.domain.PickupStop;
-import cn.jiyun.routing.domain.VehicleDay;
 
 /**
  * A plan being solved in the background: watch it through its listener or {@link #bestPlan()}, stop it early, and
@@ -86,50 +86,44 @@ public final class PlanningJob {
             return false;
         }
         List<Parcel> copy = List.copyOf(parcels);
-        solver.addProblemChange((workingPlan, director) -> {
+        return change(edits -> {
             List<UnassignedParcel> unservable = new ArrayList<>();
             for (PickupStop stop : compiled.stopsFor(copy, unservable)) {
                 // Left unplaced: the construction heuristic, rerun after every problem change, inserts it.
-                director.addProblemFact(stop, workingPlan.getStops()::add);
+                edits.addUnplaced(stop);
             }
             compiled.addRejected(unservable);
         });
-        return true;
     }
 
     /**
-     * Removes cancelled parcels; a stop that keeps other parcels keeps its place. Returns false when solving has
-     * already ended.
+     * Removes cancelled parcels; a stop that keeps other parcels keeps its place, and so does a pinned stop (visited
+     * or fixed by a person) that keeps none. Returns false when solving has already ended.
      */
     public boolean cancelParcels(Collection<String> parcelIds) {
         if (!isSolving()) {
             return false;
         }
         Set<String> cancelled = Set.copyOf(parcelIds);
-        solver.addProblemChange((workingPlan, director) -> {
+        return change(edits -> {
             compiled.forgetRejected(cancelled);
-            for (PickupStop stop : List.copyOf(workingPlan.getStops())) {
+            for (PickupStop stop : List.copyOf(edits.plan().getStops())) {
                 if (stop.getParcelIds().stream().noneMatch(cancelled::contains)) {
                     continue;
                 }
                 List<Parcel> kept = stop.getParcelIds().stream().filter(id -> !cancelled.contains(id))
                         .map(compiled::parcel).toList();
-                VehicleDay vehicleDay = stop.getVehicleDay();
-                int index = vehicleDay == null ? -1 : vehicleDay.getStops().indexOf(stop);
-                if (vehicleDay != null) {
-                    director.changeVariable(vehicleDay, "stops", v -> v.getStops().remove(index));
-                }
-                director.removeProblemFact(stop, workingPlan.getStops()::remove);
-                if (kept.isEmpty() && !stop.isPinned()) {
-                    continue;
-                }
-                PickupStop replacement = compiled.replacement(stop, kept);
-                director.addProblemFact(replacement, workingPlan.getStops()::add);
-                if (vehicleDay != null) {
-                    director.changeVariable(vehicleDay, "stops", v -> v.getStops().add(index, replacement));
+                if (kept.isEmpty() && !stop.isPinned() && !stop.isDayPinned()) {
+                    edits.remove(stop);
+                } else {
+                    edits.replace(stop, compiled.replacement(stop, kept));
                 }
             }
         });
-        return true;
+    }
+
+    @SuppressWarnings("deprecation") // see WorkingPlanEdits: the newer ProblemChange cannot edit a list variable
+    private boolean change(Consumer<WorkingPlanEdits> change) {
+        return solver.addProblemFactChange(director -> change.accept(new WorkingPlanEdits(director)));
     }
 }

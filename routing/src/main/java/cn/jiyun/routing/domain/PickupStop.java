@@ -45,6 +45,8 @@ public class PickupStop {
     private String pinnedVehicleDayId;
     /** Id of the stop that must precede a pinned stop; null means it must be the first stop. */
     private String pinnedPreviousStopId;
+    /** Horizon day (0-based) a person pinned this stop to, any vehicle (a day pin); -1 when none. */
+    private int pinnedDay = -1;
     /** The plan's travel tables, for nearby selection (shared, never copied). */
     private TravelTimes travel;
 
@@ -108,6 +110,12 @@ public class PickupStop {
         return this;
     }
 
+    /** Pins the stop to a day of the horizon, leaving the vehicle and position to the solver. */
+    public PickupStop withDayPin(int day) {
+        this.pinnedDay = day;
+        return this;
+    }
+
     public boolean isAssigned() {
         return vehicleDay != null && !vehicleDay.isUnassignedBucket();
     }
@@ -130,6 +138,15 @@ public class PickupStop {
         }
         String previousId = previousStop == null ? null : previousStop.getId();
         return pinnedPreviousStopId == null ? previousId != null : !pinnedPreviousStopId.equals(previousId);
+    }
+
+    public boolean isDayPinned() {
+        return pinnedDay >= 0;
+    }
+
+    /** True when a day-pinned stop is not on a route of its pinned day (left unassigned included). */
+    public boolean isDayPinViolated() {
+        return isDayPinned() && (!isAssigned() || vehicleDay.getDay() != pinnedDay);
     }
 
     /** When service starts: arrival, or the window opening if the vehicle is early. */
@@ -230,6 +247,10 @@ public class PickupStop {
 
     public String getPinnedPreviousStopId() {
         return pinnedPreviousStopId;
+    }
+
+    public int getPinnedDay() {
+        return pinnedDay;
     }
 
     public TravelTimes getTravel() {

@@ -23,6 +23,7 @@ public class PickupConstraintProvider implements ConstraintProvider {
     public static final String NOT_BEFORE_READY_DAY = "notBeforeReadyDay";
     public static final String MEETS_SHIP_BY_DEADLINE = "meetsShipByDeadline";
     public static final String PINNED_STOP_STAYS = "pinnedStopStays";
+    public static final String DAY_PIN_KEPT = "dayPinKept";
     public static final String UNASSIGNED_PARCELS = "unassignedParcels";
     public static final String DISTANCE_COST = "distanceCost";
     public static final String VEHICLE_FIXED_COST = "vehicleFixedCost";
@@ -40,6 +41,7 @@ public class PickupConstraintProvider implements ConstraintProvider {
                 notBeforeReadyDay(factory),
                 meetsShipByDeadline(factory),
                 pinnedStopStays(factory),
+                dayPinKept(factory),
                 unassignedParcels(factory),
                 distanceCost(factory),
                 vehicleFixedCost(factory),
@@ -113,6 +115,14 @@ public class PickupConstraintProvider implements ConstraintProvider {
                 .filter(PickupStop::isPinViolated)
                 .penalizeLong(HardMediumSoftLongScore.ONE_HARD, stop -> 1_000L)
                 .asConstraint(PINNED_STOP_STAYS);
+    }
+
+    Constraint dayPinKept(ConstraintFactory factory) {
+        // Left in the unassigned bucket counts too: the person asked for a visit that day.
+        return factory.forEach(PickupStop.class)
+                .filter(PickupStop::isDayPinViolated)
+                .penalizeLong(HardMediumSoftLongScore.ONE_HARD, stop -> 1_000L)
+                .asConstraint(DAY_PIN_KEPT);
     }
 
     // Medium

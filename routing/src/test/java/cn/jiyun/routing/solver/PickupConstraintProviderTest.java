@@ -115,6 +115,22 @@ class PickupConstraintProviderTest {
     }
 
     @Test
+    void penalisesADayPinnedStopOffItsDayOrLeftOut() {
+        PickupStop kept = stop("kept", 1, 1).withDayPin(1);
+        route(van("van-1", 1), kept);
+        PickupStop anyVehicle = stop("any", 2, 1).withDayPin(1);
+        route(van("van-2", 1), anyVehicle);
+        PickupStop wrongDay = stop("wrong", 3, 1).withDayPin(1);
+        route(van("van-1", 0), wrongDay);
+        PickupStop leftOut = stop("left", 4, 1).withDayPin(1);
+        route(VehicleDay.unassignedBucket(), leftOut);
+        PickupStop free = stop("free", 5, 1);
+        route(van("van-3", 0), free);
+        verifier.verifyThat(PickupConstraintProvider::dayPinKept).given(kept, anyVehicle, wrongDay, leftOut, free)
+                .penalizesBy(2_000);
+    }
+
+    @Test
     void penalisesEachUnassignedParcel() {
         PickupStop left = stop("left", 1, 1);
         route(VehicleDay.unassignedBucket(), left);
