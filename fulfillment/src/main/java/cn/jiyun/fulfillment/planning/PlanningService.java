@@ -101,7 +101,7 @@ public class PlanningService {
 
     /**
      * A stop a person fixed: the producer's parcels go on that vehicle on that day, at that place (0-based)
-     * among the route's pinned stops, which come first.
+     * among the route's pinned stops, which come first. Without a vehicle, a day pin: that day, any route.
      */
     public record Pin(Long producerId, Long vehicleId, LocalDate day, int position) {
     }

@@ -74,19 +74,20 @@ class ProblemBuilder {
                         properties.ownTripCostPerKmFen()));
     }
 
-    /** A pin the planner can honour: a producer and vehicle of these hubs, a day of the horizon. */
+    /** A pin the planner can honour: a producer and (unless a day pin) a vehicle of these hubs, a day of the horizon. */
     private static PinnedStop pinned(PlanningService.Pin pin, Set<Long> producerIds, List<Vehicle> fleet,
                                      LocalDate firstDay, int days) {
         if (pin.producerId() == null || !producerIds.contains(pin.producerId())) {
             throw new InvalidFieldException("pins", "producer " + pin.producerId() + " is not served by these hubs");
         }
-        if (pin.vehicleId() == null || fleet.stream().noneMatch(v -> v.id().equals(pin.vehicleId()))) {
+        if (pin.vehicleId() != null && fleet.stream().noneMatch(v -> v.id().equals(pin.vehicleId()))) {
             throw new InvalidFieldException("pins", "vehicle " + pin.vehicleId() + " is not based at these hubs");
         }
         if (pin.day() == null || pin.day().isBefore(firstDay) || !pin.day().isBefore(firstDay.plusDays(days))) {
             throw new InvalidFieldException("pins", "day " + pin.day() + " is outside the plan's days");
         }
-        return new PinnedStop(pin.producerId().toString(), pin.vehicleId().toString(), pin.day(),
+        return pin.vehicleId() == null ? PinnedStop.onDay(pin.producerId().toString(), pin.day())
+                : new PinnedStop(pin.producerId().toString(), pin.vehicleId().toString(), pin.day(),
                 Math.max(0, pin.position()));
     }
 

@@ -85,6 +85,22 @@ class PlanPinsTest {
     }
 
     @Test
+    void aStopPinnedToADayIsOnSomeRouteOfThatDay() throws Exception {
+        LocalDate second = tomorrow.plusDays(1);
+        Producer pinned = producers.get(2);
+        Plan plan = planning.start(coop.id(), new PlanRequest(List.of(hub.id()), 2, 2, tomorrow,
+                List.of(new Pin(pinned.id(), null, second, 0))), "test");
+        PlanView done = awaitDone(plan.id());
+
+        assertThat(done.status()).isEqualTo(PlanStatus.DONE);
+        List<PlanView.RouteView> visiting = done.routes().stream()
+                .filter(r -> r.stops().stream().anyMatch(s -> s.producer().id().equals(pinned.id()))).toList();
+        assertThat(visiting).singleElement().extracting(PlanView.RouteView::day).isEqualTo(second);
+        assertThat(visiting.get(0).stops().stream().filter(s -> s.producer().id().equals(pinned.id())))
+                .allMatch(PlanView.StopView::pinned);
+    }
+
+    @Test
     void refusesAPinOutsideTheProblem() {
         Hub elsewhere = fixtures.hub(fixtures.cooperative(), "别家站", 105.68, 37.49);
         assertThatThrownBy(() -> planning.start(coop.id(), new PlanRequest(List.of(hub.id()), 1, 1, tomorrow,

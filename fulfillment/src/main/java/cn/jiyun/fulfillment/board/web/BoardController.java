@@ -31,7 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,9 +44,6 @@ import java.util.function.Function;
 @Controller
 @RequestMapping("/board")
 class BoardController {
-
-    /** Day-only pins wait for the planner to take them (a pin without a vehicle). */
-    static final boolean DAY_PINS = false;
 
     private final BoardService board;
     private final PlanningService planning;
@@ -122,7 +118,6 @@ class BoardController {
         BoardPlan plan = board.plan(user.cooperativeId(), planning.view(user.cooperativeId(), id));
         model.addAttribute("plan", plan);
         model.addAttribute("couriers", board.couriers(user.cooperativeId()));
-        model.addAttribute("dayPins", DAY_PINS);
         model.addAttribute("defaultSeconds", planningProperties.defaultSeconds());
         model.addAttribute("maxSeconds", planningProperties.maxSeconds());
         model.addAttribute("map", map);
@@ -202,7 +197,7 @@ class BoardController {
 
     /**
      * A new plan for the same hubs and days, with the ticked stops pinned: {@code R:producer:vehicle:day:position}
-     * keeps a stop on its route at its place, {@code D:producer:day} keeps it on its day.
+     * keeps a stop on its route at its place, {@code D:producer:day} keeps it on its day, any route.
      */
     @PostMapping("/plans/{id:\\d+}/replan")
     String replan(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id,
@@ -227,21 +222,29 @@ class BoardController {
         }
 
         static List<Pin> parse(List<String> values) {
-            List<Pin> pins = new ArrayList<>();
+            // one pin per producer: a stop ticked for its route and its day stays on its route
+            Map<Long, Pin> pins = new java.util.LinkedHashMap<>();
             for (String value : values == null ? List.<String>of() : values) {
-                String[] part = value.split(":");
-                try {
-                    if (part.length == 5 && part[0].equals("R")) {
-                        pins.add(new Pin(Long.valueOf(part[1]), Long.valueOf(part[2]), LocalDate.parse(part[3]),
-                                Integer.parseInt(part[4])));
-                    } else {
-                        throw new InvalidFieldException("pin", "not a pin: " + value);
-                    }
-                } catch (RuntimeException e) {
-                    throw e instanceof InvalidFieldException i ? i : new InvalidFieldException("pin", "not a pin: " + value);
-                }
+                Pin pin = parse(value);
+                pins.merge(pin.producerId(), pin, (kept, other) -> kept.vehicleId() != null ? kept : other);
             }
-            return pins;
+            return List.copyOf(pins.values());
+        }
+
+        private static Pin parse(String value) {
+            String[] part = value.split(":");
+            try {
+                if (part.length == 5 && part[0].equals("R")) {
+                    return new Pin(Long.valueOf(part[1]), Long.valueOf(part[2]), LocalDate.parse(part[3]),
+                            Integer.parseInt(part[4]));
+                }
+                if (part.length == 3 && part[0].equals("D")) {
+                    return new Pin(Long.valueOf(part[1]), null, LocalDate.parse(part[2]), 0);
+                }
+            } catch (RuntimeException notAPin) {
+                // refused below, as any other value
+            }
+            throw new InvalidFieldException("pin", "not a pin: " + value);
         }
     }
 }
