@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -163,6 +165,23 @@ class BoardPagesTest {
                 .contains("已批准").doesNotContain("id=\"plan-approve\"");
         assertThat(mvc.perform(get("/board").with(user(admin))).andReturn().getResponse().getContentAsString())
                 .contains("/board/plans/" + planId);
+    }
+
+    @Test
+    void followsARunningPlanByServerSentEventsUntilItIsStopped() throws Exception {
+        long planId = planFromTheBoard(600);
+        String page = mvc.perform(get("/board/plans/{id}", planId).with(user(admin))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("正在计算", "id=\"plan-stop\"", "data-events-url=\"/board/plans/" + planId + "/events\"");
+
+        MvcResult events = mvc.perform(get("/board/plans/{id}/events", planId).with(user(admin)))
+                .andExpect(request().asyncStarted()).andReturn();
+        mvc.perform(post("/board/plans/{id}/stop", planId).with(user(admin)).with(csrf()))
+                .andExpect(redirectedUrl("/board/plans/" + planId));
+        events.getAsyncResult(60_000);
+        String stream = events.getResponse().getContentAsString();
+        assertThat(stream).startsWith("event:plan").contains("\"status\":\"SOLVING\"").contains("event:done");
+        assertThat(awaitDone(planId).<String>read("$.status")).isEqualTo("DONE");
     }
 
     @Test
