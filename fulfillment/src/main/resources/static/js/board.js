@@ -11,7 +11,7 @@
     }
 
     function newMap(element) {
-        var map = L.map(element, {preferCanvas: true, zoomControl: true});
+        var map = L.map(element, {preferCanvas: true, zoomControl: true, zoomSnap: 0.25});
         var tiles = element.getAttribute('data-tile-url');
         if (tiles) {
             L.tileLayer(tiles, {maxZoom: 18}).addTo(map);
@@ -76,8 +76,12 @@
     function drawPlan(map, layer, plan, fitIt) {
         layer.clearLayers();
         var points = [];
+        var hubs = {};
         plan.routes.forEach(function (route) {
             var line = route.path.map(function (p) { return [p.lat, p.lng]; });
+            if (route.path.length > 0 && route.hub) {
+                hubs[route.hub] = {name: route.hub, point: route.path[0]};
+            }
             points = points.concat(line);
             L.polyline(line, {color: colour(route.colour), weight: 4, opacity: 0.85})
                 .bindTooltip(text(route.vehicle + ' ' + route.plate + ' · ' + route.day)).addTo(layer);
@@ -91,6 +95,7 @@
                         + text(stop.parcels) + ' · ' + text(stop.kg) + ' kg').addTo(layer);
             });
         });
+        drawHubs(map, Object.keys(hubs).map(function (name) { return hubs[name]; }), layer);
         if (fitIt) {
             fit(map, points);
         }

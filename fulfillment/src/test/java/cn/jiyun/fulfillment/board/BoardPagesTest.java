@@ -133,6 +133,10 @@ class BoardPagesTest {
         String page = mvc.perform(get("/board").param("hubId", yanchi.id().toString()).with(user(admin)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("滩羊场").doesNotContain("枸杞园0号");
+        String byDay = mvc.perform(get("/board").param("day", dayAfterTomorrow).with(user(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(byDay).contains("value=\"" + dayAfterTomorrow + "\"",
+                "&amp;day=" + dayAfterTomorrow + "\"").doesNotContain("滩羊场");
     }
 
     @Test
@@ -191,12 +195,17 @@ class BoardPagesTest {
         long vehicleId = plan.<Number>read("$.routes[0].vehicleId").longValue();
         String day = plan.read("$.routes[0].day");
         List<String> order = plan.read("$.routes[0].stops[*].producer");
-        // keep the route's last stop, and make it the first
+        // keep the route's last stop on its route: alone pinned, it becomes the route's first
         Producer last = nearZhongning.stream().filter(p -> p.name().equals(order.get(order.size() - 1)))
                 .findFirst().orElseThrow();
 
+        // the value of the checkbox the page offers for that stop, ticked
+        String page = mvc.perform(get("/board/plans/{id}", planId).with(user(admin)))
+                .andReturn().getResponse().getContentAsString();
+        String pin = "R:%d:%d:%s:%d".formatted(last.id(), vehicleId, day, order.size() - 1);
+        assertThat(page).contains("value=\"" + pin + "\"", "value=\"D:%d:%s\"".formatted(last.id(), day));
         String location = mvc.perform(post("/board/plans/{id}/replan", planId).with(user(admin)).with(csrf())
-                        .param("pin", "R:%d:%d:%s:0".formatted(last.id(), vehicleId, day)).param("seconds", "1"))
+                        .param("pin", pin).param("seconds", "1"))
                 .andExpect(status().is3xxRedirection())
                 .andReturn().getResponse().getRedirectedUrl();
         long replanned = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
