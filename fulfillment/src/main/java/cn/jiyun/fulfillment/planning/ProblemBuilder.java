@@ -74,7 +74,7 @@ class ProblemBuilder {
                         properties.ownTripCostPerKmFen()));
     }
 
-    /** A pin the planner can honour: a producer and (unless a day pin) a vehicle of these hubs, a day of the horizon. */
+    /** A pin the planner can honour: a producer and (but for a day pin) a vehicle of these hubs, a day in range. */
     private static PinnedStop pinned(PlanningService.Pin pin, Set<Long> producerIds, List<Vehicle> fleet,
                                      LocalDate firstDay, int days) {
         if (pin.producerId() == null || !producerIds.contains(pin.producerId())) {

@@ -176,7 +176,8 @@ class BoardPagesTest {
         long planId = planFromTheBoard(600);
         String page = mvc.perform(get("/board/plans/{id}", planId).with(user(admin))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("正在计算", "id=\"plan-stop\"", "data-events-url=\"/board/plans/" + planId + "/events\"");
+        assertThat(page).contains("正在计算", "id=\"plan-stop\"",
+                "data-events-url=\"/board/plans/" + planId + "/events\"");
 
         MvcResult events = mvc.perform(get("/board/plans/{id}/events", planId).with(user(admin)))
                 .andExpect(request().asyncStarted()).andReturn();
