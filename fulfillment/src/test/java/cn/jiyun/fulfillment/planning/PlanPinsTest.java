@@ -13,10 +13,15 @@ import cn.jiyun.fulfillment.shops.Shop;
 import cn.jiyun.fulfillment.support.Fixtures;
 import cn.jiyun.fulfillment.support.H2gisTest;
 import cn.jiyun.integrations.Platform;
+import cn.jiyun.fulfillment.security.JiyunUser;
+import cn.jiyun.fulfillment.security.Role;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +29,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import static cn.jiyun.fulfillment.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Stops a person pins reach the planner, which keeps them where they were pinned. */
 @H2gisTest
@@ -37,6 +45,8 @@ class PlanPinsTest {
     Fixtures fixtures;
     @Autowired
     Vehicles vehicles;
+    @Autowired
+    MockMvc mvc;
 
     Cooperative coop;
     Hub hub;
@@ -98,6 +108,23 @@ class PlanPinsTest {
         assertThat(visiting).singleElement().extracting(PlanView.RouteView::day).isEqualTo(second);
         assertThat(visiting.get(0).stops().stream().filter(s -> s.producer().id().equals(pinned.id())))
                 .allMatch(PlanView.StopView::pinned);
+    }
+
+    @Test
+    void theApiTakesPinsToo() throws Exception {
+        JiyunUser admin = fixtures.user(coop, Role.COOP_ADMIN);
+        Vehicle second = fleet.get(1);
+        String body = mvc.perform(post("/api/plans").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"hubIds": [%d], "days": 1, "seconds": 2, "firstDay": "%s",
+                                 "pins": [{"producerId": %d, "vehicleId": %d, "day": "%s", "position": 0}]}"""
+                                .formatted(hub.id(), tomorrow, producers.get(4).id(), second.id(), tomorrow)))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        PlanView done = awaitDone(JsonPath.parse(body).read("$.id", Long.class));
+
+        PlanView.StopView first = route(done, second).stops().get(0);
+        assertThat(first.producer().id()).isEqualTo(producers.get(4).id());
+        assertThat(first.pinned()).isTrue();
     }
 
     @Test
