@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Page refusals as pages, not as the API's JSON problems; only for the page controllers. */
-@ControllerAdvice(basePackages = {"cn.jiyun.fulfillment.pages", "cn.jiyun.fulfillment.manifests.web"})
+@ControllerAdvice(basePackages = {"cn.jiyun.fulfillment.pages", "cn.jiyun.fulfillment.manifests.web",
+        "cn.jiyun.fulfillment.board.web"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageExceptionHandler {
 

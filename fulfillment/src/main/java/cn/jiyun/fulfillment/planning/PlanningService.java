@@ -85,8 +85,25 @@ public class PlanningService {
         this.clock = clock;
     }
 
-    /** What a cooperative asks to plan. {@code firstDay} null: today, or tomorrow once the morning is over. */
-    public record PlanRequest(List<Long> hubIds, int days, Integer seconds, LocalDate firstDay) {
+    /**
+     * What a cooperative asks to plan. {@code firstDay} null: today, or tomorrow once the morning is over.
+     * {@code pins}: stops a person fixed before planning.
+     */
+    public record PlanRequest(List<Long> hubIds, int days, Integer seconds, LocalDate firstDay, List<Pin> pins) {
+        public PlanRequest {
+            pins = pins == null ? List.of() : List.copyOf(pins);
+        }
+
+        public PlanRequest(List<Long> hubIds, int days, Integer seconds, LocalDate firstDay) {
+            this(hubIds, days, seconds, firstDay, List.of());
+        }
+    }
+
+    /**
+     * A stop a person fixed: the producer's parcels go on that vehicle on that day, at that place (0-based)
+     * among the route's pinned stops, which come first. Without a vehicle, a day pin: that day, any route.
+     */
+    public record Pin(Long producerId, Long vehicleId, LocalDate day, int position) {
     }
 
     /** Starts planning in the background and returns the stored plan, SOLVING. */
@@ -102,7 +119,8 @@ public class PlanningService {
             throw new InvalidFieldException("seconds", "solve for 1 to " + properties.maxSeconds() + " seconds");
         }
         LocalDate firstDay = request.firstDay() != null ? request.firstDay() : defaultFirstDay();
-        PlanningProblem problem = problems.build(cooperativeId, List.copyOf(request.hubIds()), firstDay, request.days());
+        PlanningProblem problem = problems.build(cooperativeId, List.copyOf(request.hubIds()), firstDay, request.days(),
+                request.pins());
         Plan plan = tx.execute(status -> plans.save(new Plan(cooperativeId, request.hubIds(), firstDay,
                 request.days(), seconds, problem.parcels().size(), actor, clock.instant())));
         PlanningJob job = planner.start(problem, Duration.ofSeconds(seconds),

@@ -1,6 +1,7 @@
 package cn.jiyun.fulfillment.planning;
 
 import cn.jiyun.fulfillment.ChinaTime;
+import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.fleet.Vehicle;
 import cn.jiyun.fulfillment.fleet.Vehicles;
 import cn.jiyun.fulfillment.hubs.Hub;
@@ -13,6 +14,7 @@ import cn.jiyun.fulfillment.producers.ProducerProximity;
 import cn.jiyun.fulfillment.producers.Producers;
 import cn.jiyun.routing.GeoPoint;
 import cn.jiyun.routing.Parcel;
+import cn.jiyun.routing.PinnedStop;
 import cn.jiyun.routing.PlanningProblem;
 import cn.jiyun.routing.PlanningSettings;
 import org.springframework.data.domain.Pageable;
@@ -51,7 +53,8 @@ class ProblemBuilder {
     }
 
     @Transactional(readOnly = true)
-    PlanningProblem build(Long cooperativeId, List<Long> hubIds, LocalDate firstDay, int days) {
+    PlanningProblem build(Long cooperativeId, List<Long> hubIds, LocalDate firstDay, int days,
+                          List<PlanningService.Pin> pins) {
         List<Hub> chosen = hubIds.stream().map(id -> hubs.get(cooperativeId, id)).toList();
         Set<Long> producerIds = new LinkedHashSet<>();
         hubIds.forEach(id -> producerIds.addAll(proximity.idsNearestTo(cooperativeId, id)));
@@ -66,9 +69,26 @@ class ProblemBuilder {
                 fleet.stream().map(ProblemBuilder::vehicle).toList(),
                 served.stream().map(this::producer).toList(),
                 waiting.stream().map(p -> parcel(p, firstDay)).toList(),
-                List.of(),
+                pins.stream().map(pin -> pinned(pin, producerIds, fleet, firstDay, days)).toList(),
                 new PlanningSettings(properties.maxChilledRide(), properties.ruralPickupFeeFen(),
                         properties.ownTripCostPerKmFen()));
+    }
+
+    /** A pin the planner can honour: a producer and (but for a day pin) a vehicle of these hubs, a day in range. */
+    private static PinnedStop pinned(PlanningService.Pin pin, Set<Long> producerIds, List<Vehicle> fleet,
+                                     LocalDate firstDay, int days) {
+        if (pin.producerId() == null || !producerIds.contains(pin.producerId())) {
+            throw new InvalidFieldException("pins", "producer " + pin.producerId() + " is not served by these hubs");
+        }
+        if (pin.vehicleId() != null && fleet.stream().noneMatch(v -> v.id().equals(pin.vehicleId()))) {
+            throw new InvalidFieldException("pins", "vehicle " + pin.vehicleId() + " is not based at these hubs");
+        }
+        if (pin.day() == null || pin.day().isBefore(firstDay) || !pin.day().isBefore(firstDay.plusDays(days))) {
+            throw new InvalidFieldException("pins", "day " + pin.day() + " is outside the plan's days");
+        }
+        return pin.vehicleId() == null ? PinnedStop.onDay(pin.producerId().toString(), pin.day())
+                : new PinnedStop(pin.producerId().toString(), pin.vehicleId().toString(), pin.day(),
+                Math.max(0, pin.position()));
     }
 
     static cn.jiyun.routing.Hub hub(Hub hub) {

@@ -54,7 +54,8 @@ class PlanController {
     @Operation(summary = "Start planning pickups for some hubs over 1–3 days; solving runs in the background")
     ResponseEntity<PlanView> start(@AuthenticationPrincipal JiyunUser user, @Valid @RequestBody PlanRequestBody body) {
         Plan plan = planning.start(user.cooperativeId(),
-                new PlanRequest(body.hubIds(), body.days(), body.seconds(), body.firstDay()), user.getUsername());
+                new PlanRequest(body.hubIds(), body.days(), body.seconds(), body.firstDay(),
+                        body.pins()), user.getUsername());
         return ResponseEntity.accepted().location(URI.create("/api/plans/" + plan.id()))
                 .body(planning.view(user.cooperativeId(), plan.id()));
     }

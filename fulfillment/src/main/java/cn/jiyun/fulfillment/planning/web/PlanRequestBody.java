@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.planning.web;
 
+import cn.jiyun.fulfillment.planning.PlanningService.Pin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -11,10 +12,12 @@ import java.util.List;
 
 /**
  * What to plan: the hubs, how many days (1–3), how long to solve (seconds; default from
- * configuration), and optionally the first day (default: today, or tomorrow after noon).
+ * configuration), and optionally the first day (default: today, or tomorrow after noon) and stops pinned to
+ * a vehicle, day and position.
  */
 public record PlanRequestBody(@NotEmpty @Size(max = 20) List<@NotNull Long> hubIds,
                               @NotNull @Min(1) @Max(3) Integer days,
                               @Min(1) @Max(3600) Integer seconds,
-                              LocalDate firstDay) {
+                              LocalDate firstDay,
+                              @Size(max = 500) List<@NotNull Pin> pins) {
 }
