@@ -1,5 +1,7 @@
 package cn.jiyun.fulfillment.demo;
 
+import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.sandbox.PlatformSandbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -45,6 +48,8 @@ class SandboxDemoTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformSandbox sandbox;
 
     private Map<String, Long> platformOrdersByPlatform() {
         Map<String, Long> counts = new java.util.HashMap<>();
@@ -84,5 +89,14 @@ class SandboxDemoTest {
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM shop WHERE authorisation <> 'ACTIVE'").query(Long.class).single())
                 .isZero();
+
+        // the demo loader's own orders exist on their platforms too, so their waybills can be written back
+        var demoPlaced = jdbc.sql("""
+                        SELECT o.platform, s.platform_shop_id, o.platform_order_id FROM orders o
+                        JOIN shop s ON s.id = o.shop_id WHERE o.platform_order_id LIKE '6906921%' ORDER BY o.id""")
+                .query((rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        assertThat(demoPlaced).hasSizeGreaterThan(100);
+        assertThat(demoPlaced).allSatisfy(o -> assertThat(
+                sandbox.order(Platform.valueOf(o.get(0)), o.get(1), o.get(2))).isPresent());
     }
 }

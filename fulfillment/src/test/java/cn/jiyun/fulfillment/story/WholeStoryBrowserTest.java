@@ -3,6 +3,8 @@ package cn.jiyun.fulfillment.story;
 import cn.jiyun.fulfillment.support.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,13 +17,19 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole story in a real browser, on the start command's own demo (sandbox profile, demo
- * cooperative, demo users): a cooperative admin plans and approves, a courier opens the manifest
- * and confirms pickups, a seller sees the order picked up, and the public link shows it.
+ * cooperative, demo users, zh-CN): a cooperative admin plans a hub on the board and approves the
+ * plan; the courier opens the manifest, confirms a stop's parcels, scans them in at the hub and hands
+ * an order to the carrier; the seller sees the order picked up and then its waybill; the public
+ * tracking link shows the same without login. Run with {@code -Djiyun.screenshots=docs/screenshots}
+ * to refresh the README's pictures.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("sandbox")
@@ -30,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "jiyun.data-dir=./target/test-data/story-${random.uuid}",
         "jiyun.sandbox.webhook-callback="})
 class WholeStoryBrowserTest {
+
+    private static final Duration SOLVING = Duration.ofSeconds(120);
 
     @DynamicPropertySource
     static void freeSandboxPort(DynamicPropertyRegistry registry) throws IOException {
@@ -45,13 +55,162 @@ class WholeStoryBrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** An order of seller-1's shops, all of whose parcels wait at one stop of one of courier-1's routes. */
+    record Picked(long orderId, String platformOrderId, String code, long routeId) {
+    }
+
     @Test
-    void aCourierLogsInAndSeesTheRoutesPage() {
+    void adminPlansCourierCollectsSellerAndBuyerFollow() {
+        planAndApproveTheFirstHub();
+        Picked order = anOrderOfSeller1OnCourier1sRoutes();
+
+        String trackingPath;
         try (Browser courier = Browser.open(port, 412, 915)) {
             courier.logIn("courier-1", "demo");
             assertThat(courier.currentPath()).isEqualTo("/manifests");
-            assertThat(courier.find(By.tagName("h1")).getText()).isEqualTo("揽收线路");
-            courier.screenshot("smoke-routes");
+            courier.find(By.cssSelector("a[href$='/manifests/" + order.routeId() + "']")).click();
+            WebElement stop = courier.find(By.xpath(
+                    "//li[@data-code='" + order.code() + "']/ancestor::li[contains(@class,'stop')]"));
+            String sequence = stop.getAttribute("data-stop");
+            courier.screenshot("manifest");
+            for (WebElement tick : stop.findElements(By.cssSelector("input[type=checkbox][id^='tick-']"))) {
+                if (!tick.isSelected()) {
+                    tick.click();
+                }
+            }
+            courier.find(By.id("confirm-ticked-" + sequence)).click();
+            courier.find(By.id("notice"));
+            assertThat(courier.find(By.cssSelector("li[data-code='" + order.code() + "']")).getAttribute("data-outcome"))
+                    .isEqualTo("COLLECTED");
+            assertThat(status(order)).isEqualTo("PICKED_UP");
+            courier.screenshot("manifest-confirmed");
         }
+
+        try (Browser seller = Browser.open(port, 1280, 900)) {
+            seller.logIn("seller-1", "demo");
+            assertThat(seller.currentPath()).startsWith("/orders");
+            seller.find(By.id("search-order-id")).sendKeys(order.platformOrderId());
+            seller.find(By.id("search-submit")).click();
+            seller.find(By.cssSelector("[data-test=order-row][data-order-id='" + order.orderId() + "'] "
+                    + "[data-test=order-link]")).click();
+            assertThat(seller.find(By.id("order-status")).getText()).isEqualTo("已揽收");
+            assertThat(seller.find(By.cssSelector("[data-test=step-PICKED_UP]")).getText()).contains("已揽收");
+            seller.screenshot("seller-order");
+            trackingPath = URI.create(seller.find(By.id("tracking-url")).getAttribute("value")).getPath();
+        }
+
+        try (Browser buyer = Browser.open(port, 412, 915)) {
+            buyer.go(trackingPath);
+            assertThat(buyer.find(By.id("platform-order-id")).getText()).contains(order.platformOrderId());
+            assertThat(buyer.find(By.id("status")).getText()).isEqualTo("已揽收");
+            assertThat(buyer.text()).doesNotContain("1390951").doesNotContain("演示）");
+            buyer.screenshot("tracking");
+        }
+
+        String waybill = "ZT7" + order.orderId() + "0001";
+        try (Browser courier = Browser.open(port, 412, 915)) {
+            courier.logIn("courier-1", "demo");
+            courier.go("/hub");
+            courier.find(By.id("arrival-codes")).sendKeys(String.join("\n", codesOf(order)));
+            courier.find(By.id("arrival-submit")).click();
+            courier.find(By.id("notice"));
+            assertThat(status(order)).isEqualTo("AT_HUB");
+            courier.find(By.id("handover-code")).sendKeys(order.code());
+            new Select(courier.find(By.id("handover-carrier"))).selectByValue("ZTO");
+            courier.find(By.id("handover-waybill")).sendKeys(waybill);
+            courier.find(By.id("handover-submit")).click();
+            courier.find(By.id("notice"));
+            assertThat(status(order)).isEqualTo("HANDED_TO_CARRIER");
+        }
+        // the write-back queue sends the waybill to the (sandboxed) platform on its own schedule
+        awaitWriteBackDone(order);
+
+        try (Browser buyer = Browser.open(port, 412, 915)) {
+            buyer.go(trackingPath);
+            assertThat(buyer.find(By.id("waybill")).getText()).isEqualTo(waybill);
+            assertThat(buyer.text()).contains("中通快递");
+        }
+    }
+
+    private void planAndApproveTheFirstHub() {
+        try (Browser admin = Browser.open(port, 1280, 900)) {
+            admin.logIn("coop-admin", "demo");
+            assertThat(admin.currentPath()).startsWith("/board");
+            admin.find(By.id("board-map"));
+            admin.screenshot("board");
+            Select hub = new Select(admin.find(By.id("plan-hub")));
+            hub.selectByIndex(hub.getOptions().get(0).getAttribute("value").isEmpty() ? 1 : 0);
+            new Select(admin.find(By.id("plan-days"))).selectByValue("1");
+            admin.find(By.id("plan-seconds")).clear();
+            admin.find(By.id("plan-seconds")).sendKeys("5");
+            admin.find(By.id("plan-start")).click();
+            admin.waitUntil(SOLVING, d -> "DONE".equals(d.findElement(By.id("plan-page")).getAttribute("data-status")));
+            assertThat(admin.find(By.id("plan-status")).getText()).isNotBlank();
+            assertThat(admin.driver().findElements(By.cssSelector("section.route"))).isNotEmpty();
+            admin.screenshot("plan");
+            admin.find(By.id("plan-approve")).click();
+            assertThat(admin.find(By.id("plan-approved")).getText()).isNotBlank();
+        }
+    }
+
+    private Picked anOrderOfSeller1OnCourier1sRoutes() {
+        List<RouteStops> routes = jdbc.sql("""
+                        SELECT r.id, r.stops_json FROM plan_route r JOIN app_user u ON u.id = r.courier_user_id
+                        WHERE u.username = 'courier-1'""")
+                .query((rs, i) -> new RouteStops(rs.getLong(1), rs.getString(2))).list();
+        assertThat(routes).as("courier-1 drives the first hub's vans, so the approved plan gives them routes")
+                .isNotEmpty();
+        List<Picked> candidates = jdbc.sql("""
+                        SELECT o.id, o.platform_order_id, MIN(p.id) FROM orders o
+                        JOIN shop s ON s.id = o.shop_id JOIN app_user u ON u.id = s.seller_user_id
+                        JOIN parcel p ON p.order_id = o.id
+                        WHERE u.username = 'seller-1' AND o.status = 'PLANNED'
+                        GROUP BY o.id, o.platform_order_id HAVING COUNT(DISTINCT p.producer_id) = 1
+                        ORDER BY o.id""")
+                .query((rs, i) -> new Picked(rs.getLong(1), rs.getString(2), Long.toString(rs.getLong(3)), 0))
+                .list();
+        for (Picked candidate : candidates) {
+            // a stored stop lists its parcels' ids: "parcelIds":[12,13]
+            var parcelId = java.util.regex.Pattern.compile("[\\[,]" + candidate.code() + "[,\\]]");
+            for (RouteStops route : routes) {
+                if (parcelId.matcher(route.stopsJson()).find()) {
+                    String code = jdbc.sql("SELECT code FROM parcel WHERE id = ?").param(Long.parseLong(candidate.code()))
+                            .query(String.class).single();
+                    return new Picked(candidate.orderId(), candidate.platformOrderId(), code, route.id());
+                }
+            }
+        }
+        throw new AssertionError("no order of seller-1 is on courier-1's routes");
+    }
+
+    private record RouteStops(long id, String stopsJson) {
+    }
+
+    private void awaitWriteBackDone(Picked order) {
+        java.time.Instant giveUp = java.time.Instant.now().plusSeconds(60);
+        List<String> states;
+        do {
+            states = jdbc.sql("SELECT status FROM write_back WHERE order_id = ?").param(order.orderId())
+                    .query(String.class).list();
+            if (states.equals(List.of("DONE"))) {
+                break;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        } while (java.time.Instant.now().isBefore(giveUp));
+        assertThat(states).containsExactly("DONE");
+    }
+
+    private List<String> codesOf(Picked order) {
+        return jdbc.sql("SELECT code FROM parcel WHERE order_id = ? ORDER BY code").param(order.orderId())
+                .query(String.class).list();
+    }
+
+    private String status(Picked order) {
+        return jdbc.sql("SELECT status FROM orders WHERE id = ?").param(order.orderId()).query(String.class).single();
     }
 }

@@ -81,7 +81,17 @@ public final class PlatformSandbox implements AutoCloseable {
      * set, starts the order timer. Does nothing when already running.
      */
     public synchronized void start(SandboxCatalogue catalogue) {
+        start(catalogue, List.of());
+    }
+
+    /**
+     * Starts as {@link #start(SandboxCatalogue)}, with orders the platforms had before this start:
+     * ones a store already holds (the demo's first orders, or an earlier run's), so that they can be
+     * fetched and shipped like the rest. An order the backlog already has is kept as the backlog made it.
+     */
+    public synchronized void start(SandboxCatalogue catalogue, List<SandboxOrder> known) {
         Objects.requireNonNull(catalogue, "catalogue");
+        Objects.requireNonNull(known, "known");
         if (server != null) {
             return;
         }
@@ -90,6 +100,11 @@ public final class PlatformSandbox implements AutoCloseable {
         generator = new OrderGenerator(properties.seed(), catalogue);
         for (SandboxCatalogue.Shop shop : catalogue.shops()) {
             generator.backlog(shop, properties.backlogPerShop(), now).forEach(book::add);
+        }
+        for (SandboxOrder order : known) {
+            if (book.find(order.platform(), order.shopId(), order.orderId()).isEmpty()) {
+                book.add(order);
+            }
         }
         SandboxTokens tokens = new SandboxTokens(clock);
         tokens.register(catalogue);

@@ -50,6 +50,33 @@ public record SandboxOrder(
         cancelReason = cancelReason == null ? "" : cancelReason;
     }
 
+    /**
+     * A paid order the platform had before the sandbox started, from what a store knows of it: its
+     * lines (SKU, title, quantity, amount) and the buyer's province and city. What the store does not
+     * keep (street, buyer) is masked as the platforms mask it.
+     */
+    public static SandboxOrder known(Platform platform, String shopId, String orderId, Instant createdAt,
+                                     Instant paidAt, Instant updatedAt, List<KnownLine> lines, String province,
+                                     String city, Instant shipBy) {
+        List<Line> wireLines = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            KnownLine line = lines.get(i);
+            // Douyin's sub-orders and Kuaishou's items are numbered after their order; WeChat's lines have no id
+            String lineId = platform == Platform.WECHAT ? "" : Long.toString(Long.parseLong(orderId) + 1 + i);
+            wireLines.add(new Line(lineId, line.skuId(), line.title(), line.quantity(),
+                    line.amountFen() / line.quantity(), 0));
+        }
+        return new SandboxOrder(platform, shopId, orderId, createdAt, paidAt, updatedAt, State.PAID, wireLines, 0,
+                new Destination(province, city, "", "", 0, 0, 0, ""), new Buyer("*", "1**********", "***",
+                        java.util.UUID.nameUUIDFromBytes(orderId.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                .toString().replace("-", ""), "买家***"), shipBy,
+                null, "");
+    }
+
+    /** A line of a {@link #known} order: the amount is the whole line's, before any discount. */
+    public record KnownLine(String skuId, String title, int quantity, long amountFen) {
+    }
+
     /** Where an order stands; the platforms' own status codes are derived from it. */
     public enum State { PAID, SHIPPED, CANCELLED }
 
