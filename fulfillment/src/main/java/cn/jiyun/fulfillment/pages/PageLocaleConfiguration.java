@@ -30,7 +30,8 @@ class PageLocaleConfiguration implements WebMvcConfigurer {
     static final String LANG_PARAMETER = "lang";
 
     /** The pages that speak the user's chosen language (the API follows Accept-Language). */
-    static final String[] LOCALISED_PAGES = {"/", "/login", "/denied", "/manifests", "/manifests/**", "/track/**"};
+    static final String[] LOCALISED_PAGES = {"/", "/login", "/denied", "/manifests", "/manifests/**", "/track/**",
+            "/admin", "/admin/**"};
 
     @Bean
     LocaleResolver localeResolver() {

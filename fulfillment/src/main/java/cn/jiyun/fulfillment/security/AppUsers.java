@@ -3,6 +3,7 @@ package cn.jiyun.fulfillment.security;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,6 +11,9 @@ import java.util.Optional;
 public interface AppUsers extends JpaRepository<AppUser, Long> {
 
     Optional<AppUser> findByUsername(String username);
+
+    /** The cooperative's users of one role, e.g. the couriers who may drive its vehicles. */
+    List<AppUser> findByCooperativeIdAndRoleOrderByUsername(Long cooperativeId, Role role);
 
     /**
      * Refuses a reference to a user who is not of that role in that cooperative, naming the request's

@@ -1,0 +1,127 @@
+package cn.jiyun.fulfillment.hubs.web;
+
+import cn.jiyun.fulfillment.geo.Position;
+import cn.jiyun.fulfillment.hubs.Hub;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import java.time.LocalTime;
+
+/** The hub form of the admin pages, field for field the {@link HubRequest} it becomes. */
+public class HubForm {
+
+    private String name;
+    private String countyCode;
+    private String address;
+    private Location location = new Location();
+    @DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss")
+    private LocalTime opensAt;
+    @DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss")
+    private LocalTime closesAt;
+    @DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss")
+    private LocalTime carrierCutoff;
+
+    /** WGS-84 degrees as typed. */
+    public static class Location {
+        private Double longitude;
+        private Double latitude;
+
+        public Double getLongitude() {
+            return longitude;
+        }
+
+        public void setLongitude(Double longitude) {
+            this.longitude = longitude;
+        }
+
+        public Double getLatitude() {
+            return latitude;
+        }
+
+        public void setLatitude(Double latitude) {
+            this.latitude = latitude;
+        }
+    }
+
+    /** An empty form with a county hub's usual hours. */
+    static HubForm blank() {
+        HubForm form = new HubForm();
+        form.opensAt = LocalTime.of(7, 0);
+        form.closesAt = LocalTime.of(20, 0);
+        form.carrierCutoff = LocalTime.of(17, 30);
+        return form;
+    }
+
+    static HubForm of(Hub hub) {
+        HubForm form = new HubForm();
+        form.name = hub.name();
+        form.countyCode = hub.countyCode();
+        form.address = hub.address();
+        form.location.longitude = hub.location().getX();
+        form.location.latitude = hub.location().getY();
+        form.opensAt = hub.opensAt();
+        form.closesAt = hub.closesAt();
+        form.carrierCutoff = hub.carrierCutoff();
+        return form;
+    }
+
+    HubRequest request() {
+        return new HubRequest(name, countyCode, address, new Position(location.longitude, location.latitude),
+                opensAt, closesAt, carrierCutoff);
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getCountyCode() {
+        return countyCode;
+    }
+
+    public void setCountyCode(String countyCode) {
+        this.countyCode = countyCode;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public Location getLocation() {
+        return location;
+    }
+
+    public void setLocation(Location location) {
+        this.location = location;
+    }
+
+    public LocalTime getOpensAt() {
+        return opensAt;
+    }
+
+    public void setOpensAt(LocalTime opensAt) {
+        this.opensAt = opensAt;
+    }
+
+    public LocalTime getClosesAt() {
+        return closesAt;
+    }
+
+    public void setClosesAt(LocalTime closesAt) {
+        this.closesAt = closesAt;
+    }
+
+    public LocalTime getCarrierCutoff() {
+        return carrierCutoff;
+    }
+
+    public void setCarrierCutoff(LocalTime carrierCutoff) {
+        this.carrierCutoff = carrierCutoff;
+    }
+}
