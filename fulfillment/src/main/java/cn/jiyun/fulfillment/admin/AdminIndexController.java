@@ -66,14 +66,9 @@ class AdminIndexController {
                 vehicles.list(cooperative, null, ONE).getTotalElements(),
                 allShops.getTotalElements(),
                 needingReauthorisation,
-                orders.list(user, needingAttention(), ONE).getTotalElements(),
+                orders.list(user, OrderFilter.withStatus(OrderStatus.NEEDS_ATTENTION), ONE).getTotalElements(),
                 deadLetters.list(cooperative, DeadLetterEntry.Status.OPEN, ONE).getTotalElements(),
                 writeBacks.list(cooperative, WriteBack.Status.FAILED, ONE).getTotalElements()));
         return "admin/index";
-    }
-
-    /** The filter of the orders that wait for a person. */
-    public static OrderFilter needingAttention() {
-        return new OrderFilter(OrderStatus.NEEDS_ATTENTION, null, null, null, null, null, null, null);
     }
 }

@@ -1,10 +1,10 @@
 package cn.jiyun.fulfillment.orders.web;
 
-import cn.jiyun.fulfillment.admin.AdminIndexController;
 import cn.jiyun.fulfillment.admin.AdminPage;
 import cn.jiyun.fulfillment.admin.Notice;
 import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.orders.Order;
+import cn.jiyun.fulfillment.orders.OrderFilter;
 import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.orders.Orders;
@@ -75,7 +75,7 @@ class AttentionPagesController {
     String list(@AuthenticationPrincipal JiyunUser user, @RequestParam(defaultValue = "0") int page, Model model) {
         Map<Long, String> shopNames = shops.list(user, PageRequest.of(0, 1_000)).getContent().stream()
                 .collect(Collectors.toMap(Shop::id, Shop::name));
-        Page<Order> waiting = orders.list(user, AdminIndexController.needingAttention(),
+        Page<Order> waiting = orders.list(user, OrderFilter.withStatus(OrderStatus.NEEDS_ATTENTION),
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("paidAt", "id")));
         model.addAttribute("page", waiting.map(o -> Row.of(o, shopNames)));
         return "admin/attention";
@@ -102,7 +102,7 @@ class AttentionPagesController {
      */
     @PostMapping("/retry-all")
     String retryAll(@AuthenticationPrincipal JiyunUser user, RedirectAttributes redirect) {
-        List<Long> ids = orders.list(user, AdminIndexController.needingAttention(),
+        List<Long> ids = orders.list(user, OrderFilter.withStatus(OrderStatus.NEEDS_ATTENTION),
                         PageRequest.of(0, RETRY_ALL_LIMIT, Sort.by("paidAt", "id")))
                 .map(Order::id).getContent();
         int movedOn = 0;
