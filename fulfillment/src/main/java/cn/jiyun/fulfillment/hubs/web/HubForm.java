@@ -1,6 +1,6 @@
 package cn.jiyun.fulfillment.hubs.web;
 
-import cn.jiyun.fulfillment.geo.Position;
+import cn.jiyun.fulfillment.admin.PositionForm;
 import cn.jiyun.fulfillment.hubs.Hub;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -12,35 +12,13 @@ public class HubForm {
     private String name;
     private String countyCode;
     private String address;
-    private Location location = new Location();
+    private PositionForm location = new PositionForm();
     @DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss")
     private LocalTime opensAt;
     @DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss")
     private LocalTime closesAt;
     @DateTimeFormat(pattern = "HH:mm", fallbackPatterns = "HH:mm:ss")
     private LocalTime carrierCutoff;
-
-    /** WGS-84 degrees as typed. */
-    public static class Location {
-        private Double longitude;
-        private Double latitude;
-
-        public Double getLongitude() {
-            return longitude;
-        }
-
-        public void setLongitude(Double longitude) {
-            this.longitude = longitude;
-        }
-
-        public Double getLatitude() {
-            return latitude;
-        }
-
-        public void setLatitude(Double latitude) {
-            this.latitude = latitude;
-        }
-    }
 
     /** An empty form with a county hub's usual hours. */
     static HubForm blank() {
@@ -56,8 +34,7 @@ public class HubForm {
         form.name = hub.name();
         form.countyCode = hub.countyCode();
         form.address = hub.address();
-        form.location.longitude = hub.location().getX();
-        form.location.latitude = hub.location().getY();
+        form.location = PositionForm.of(hub.location());
         form.opensAt = hub.opensAt();
         form.closesAt = hub.closesAt();
         form.carrierCutoff = hub.carrierCutoff();
@@ -65,7 +42,7 @@ public class HubForm {
     }
 
     HubRequest request() {
-        return new HubRequest(name, countyCode, address, new Position(location.longitude, location.latitude),
+        return new HubRequest(name, countyCode, address, location.position(),
                 opensAt, closesAt, carrierCutoff);
     }
 
@@ -93,11 +70,11 @@ public class HubForm {
         this.address = address;
     }
 
-    public Location getLocation() {
+    public PositionForm getLocation() {
         return location;
     }
 
-    public void setLocation(Location location) {
+    public void setLocation(PositionForm location) {
         this.location = location;
     }
 

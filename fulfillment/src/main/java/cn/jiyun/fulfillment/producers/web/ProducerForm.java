@@ -1,6 +1,6 @@
 package cn.jiyun.fulfillment.producers.web;
 
-import cn.jiyun.fulfillment.geo.Position;
+import cn.jiyun.fulfillment.admin.PositionForm;
 import cn.jiyun.fulfillment.producers.PickupWindow;
 import cn.jiyun.fulfillment.producers.Producer;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -23,31 +23,9 @@ public class ProducerForm {
     private String phone;
     private String address;
     private String countyCode;
-    private Location location = new Location();
+    private PositionForm location = new PositionForm();
     private boolean shipsChilled;
     private List<Window> pickupWindows = new ArrayList<>();
-
-    /** WGS-84 degrees as typed. */
-    public static class Location {
-        private Double longitude;
-        private Double latitude;
-
-        public Double getLongitude() {
-            return longitude;
-        }
-
-        public void setLongitude(Double longitude) {
-            this.longitude = longitude;
-        }
-
-        public Double getLatitude() {
-            return latitude;
-        }
-
-        public void setLatitude(Double latitude) {
-            this.latitude = latitude;
-        }
-    }
 
     /** One daily pickup window, local time. */
     public static class Window {
@@ -99,8 +77,7 @@ public class ProducerForm {
         form.phone = p.phone();
         form.address = p.address();
         form.countyCode = p.countyCode();
-        form.location.longitude = p.location().getX();
-        form.location.latitude = p.location().getY();
+        form.location = PositionForm.of(p.location());
         form.shipsChilled = p.shipsChilled();
         for (PickupWindow w : p.pickupWindows()) {
             form.pickupWindows.add(new Window(w.startsAt(), w.endsAt()));
@@ -124,7 +101,7 @@ public class ProducerForm {
 
     ProducerRequest request() {
         return new ProducerRequest(name, contactName, phone, address, countyCode,
-                new Position(location.longitude, location.latitude), shipsChilled,
+                location.position(), shipsChilled,
                 pickupWindows.stream().map(w -> new ProducerRequest.Window(w.startsAt, w.endsAt)).toList());
     }
 
@@ -168,11 +145,11 @@ public class ProducerForm {
         this.countyCode = countyCode;
     }
 
-    public Location getLocation() {
+    public PositionForm getLocation() {
         return location;
     }
 
-    public void setLocation(Location location) {
+    public void setLocation(PositionForm location) {
         this.location = location;
     }
 
