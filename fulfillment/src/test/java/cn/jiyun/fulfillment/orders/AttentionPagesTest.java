@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
@@ -87,5 +88,17 @@ class AttentionPagesTest {
         assertThat(notice.args()).containsExactly(2, 1, 1);
         assertThat(orders.get(coop.id(), mapped.id()).status()).isEqualTo(OrderStatus.AWAITING_PICKUP);
         assertThat(orders.get(coop.id(), stillUnmapped.id()).status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+    }
+
+    @Test
+    void wordsTheServicesReasonsForTheAdmin() throws Exception {
+        Order unmapped = fixtures.paidOrder(shop, "tan-lamb-2kg", 1);
+        Order tooHeavy = fixtures.paidOrder(shop, fixtures.sku(coop, shop, producer, 60_000), 2);
+        assertThat(tooHeavy.status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+
+        String page = mvc.perform(get("/admin/attention").with(user(admin))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains(unmapped.platformOrderId(), "这些商品还没有对应的农户", "sku=tan-lamb-2kg",
+                tooHeavy.platformOrderId(), "一个农户的包裹有 120 公斤");
     }
 }

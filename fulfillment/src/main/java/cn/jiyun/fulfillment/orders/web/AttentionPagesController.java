@@ -31,6 +31,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -47,17 +49,39 @@ class AttentionPagesController {
     private static final int RETRY_ALL_LIMIT = 500;
     private static final String UNMAPPED = "no producer mapped for SKU ";
 
-    /** An order needing attention as a row; {@code unmappedSkus} when it waits for SKU mappings. */
+    /**
+     * An order needing attention as a row: {@code unmappedSkus} when it waits for SKU mappings, else
+     * the reason in the admin's words when it is one the service gives ({@code reasonCode}), else as written.
+     */
     record Row(Long id, Platform platform, String platformOrderId, Long shopId, String shop, Instant paidAt,
-               Instant shipBy, String reason, List<String> unmappedSkus) {
+               Instant shipBy, String reason, List<String> unmappedSkus, String reasonCode, List<Object> reasonArgs) {
         static Row of(Order o, Map<Long, String> shopNames) {
             String reason = o.attentionReason() == null ? "" : o.attentionReason();
             List<String> unmapped = reason.startsWith(UNMAPPED)
                     ? Arrays.stream(reason.substring(UNMAPPED.length()).split(",\\s*")).toList() : List.of();
+            String code = null;
+            List<Object> args = List.of();
+            for (Map.Entry<String, Pattern> known : KNOWN_REASONS.entrySet()) {
+                Matcher m = known.getValue().matcher(reason);
+                if (m.lookingAt()) {
+                    code = known.getKey();
+                    args = m.groupCount() == 0 ? List.of() : List.of(m.group(1));
+                }
+            }
             return new Row(o.id(), o.platform(), o.platformOrderId(), o.shopId(), shopNames.get(o.shopId()),
-                    o.paidAt(), o.shipBy(), reason, unmapped);
+                    o.paidAt(), o.shipBy(), reason, unmapped, code, args);
+        }
+
+        public Object[] reasonArgArray() {
+            return reasonArgs.toArray();
         }
     }
+
+    /** The reasons {@link OrderService} writes, by the message key that words them for the admin. */
+    private static final Map<String, Pattern> KNOWN_REASONS = Map.of(
+            "admin.attention.reason.cancelledAfterPickup", Pattern.compile("cancelled on \\w+ after pickup"),
+            "admin.attention.reason.shippedElsewhere", Pattern.compile("shipped on \\w+ without Jiyun"),
+            "admin.attention.reason.tooHeavy", Pattern.compile("the parcel at producer \\d+ would weigh (\\d+) kg"));
 
     private final OrderService orders;
     private final Orders store;
