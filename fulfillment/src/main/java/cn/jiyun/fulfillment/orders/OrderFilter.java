@@ -13,6 +13,11 @@ import java.time.LocalDate;
 public record OrderFilter(OrderStatus status, Platform platform, String shopId, Long producerId, Long hubId,
                           LocalDate paidFrom, LocalDate paidTo, Box area, String platformOrderId) {
 
+    /** The orders in one status, e.g. those needing attention. */
+    public static OrderFilter withStatus(OrderStatus status) {
+        return new OrderFilter(status, null, null, null, null, null, null, null, null);
+    }
+
     /** A longitude/latitude rectangle. */
     public record Box(double minLongitude, double minLatitude, double maxLongitude, double maxLatitude) {
     }

@@ -44,6 +44,14 @@ public class ProducerService {
                 : producers.findByCooperativeIdAndCountyCode(cooperativeId, countyCode, pageable);
     }
 
+    /** The cooperative's producers whose name or phone contains {@code text} (all of them when it is blank). */
+    @Transactional(readOnly = true)
+    public Page<Producer> search(Long cooperativeId, String text, Pageable pageable) {
+        return text == null || text.isBlank()
+                ? producers.findByCooperativeId(cooperativeId, pageable)
+                : producers.search(cooperativeId, text.strip(), pageable);
+    }
+
     /** Producers within {@code km} of one of the cooperative's hubs, nearest first. */
     @Transactional(readOnly = true)
     public Page<NearHub> nearHub(Long cooperativeId, Long hubId, double km, Pageable pageable) {

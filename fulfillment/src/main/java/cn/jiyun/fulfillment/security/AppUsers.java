@@ -12,6 +12,7 @@ public interface AppUsers extends JpaRepository<AppUser, Long> {
 
     Optional<AppUser> findByUsername(String username);
 
+    /** The cooperative's users of one role, e.g. the couriers who may drive its vehicles. */
     List<AppUser> findByCooperativeIdAndRoleOrderByUsername(Long cooperativeId, Role role);
 
     /**

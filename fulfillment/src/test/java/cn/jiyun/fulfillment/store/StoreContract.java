@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -104,6 +106,20 @@ abstract class StoreContract {
                 .isCloseTo(Wgs84.metresBetween(at5.location(), hub.location()), within(25.0));
         assertThat(proximity.countWithinKm(hub, 20)).isEqualTo(2);
         assertThat(proximity.withinKm(hub, 20, 1, 1)).extracting(Distance::producerId).containsExactly(at15.id());
+    }
+
+    @Test
+    void findsProducersByNameOrPhoneWithinTheCooperative() {
+        Producer goji = fixtures.producer(coop, "马家枸杞园", HUB_LON, LAT);
+        Producer lamb = fixtures.producer(coop, "李家滩羊场", HUB_LON, LAT);
+        fixtures.producer(fixtures.cooperative(), "别家枸杞园", HUB_LON, LAT);
+        PageRequest page = PageRequest.of(0, 10, Sort.by("name"));
+
+        assertThat(producers.search(coop.id(), "枸杞", page)).extracting(Producer::id).containsExactly(goji.id());
+        // the fixtures give every producer the phone 13900000000
+        assertThat(producers.search(coop.id(), "1390000", page)).extracting(Producer::id)
+                .containsExactlyInAnyOrder(goji.id(), lamb.id());
+        assertThat(producers.search(coop.id(), "没有这个名字", page)).isEmpty();
     }
 
     @Test

@@ -45,7 +45,7 @@ class HubPageController {
     @Transactional(readOnly = true)
     String page(@AuthenticationPrincipal JiyunUser user, Model model) {
         List<Waiting> waiting = orders.list(user,
-                        new OrderFilter(OrderStatus.AT_HUB, null, null, null, null, null, null, null, null),
+                        OrderFilter.withStatus(OrderStatus.AT_HUB),
                         PageRequest.of(0, WAITING_SHOWN, Sort.by("shipBy", "id")))
                 .map(HubPageController::waiting).getContent();
         model.addAttribute("waiting", waiting);
