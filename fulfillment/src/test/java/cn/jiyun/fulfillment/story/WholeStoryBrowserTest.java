@@ -78,7 +78,7 @@ class WholeStoryBrowserTest {
                     tick.click();
                 }
             }
-            courier.find(By.id("confirm-ticked-" + sequence)).click();
+            courier.submit(By.id("confirm-ticked-" + sequence));
             courier.find(By.id("notice"));
             assertThat(courier.find(By.cssSelector("li[data-code='" + order.code() + "']")).getAttribute("data-outcome"))
                     .isEqualTo("COLLECTED");
@@ -90,7 +90,7 @@ class WholeStoryBrowserTest {
             seller.logIn("seller-1", "demo");
             assertThat(seller.currentPath()).startsWith("/orders");
             seller.find(By.id("search-order-id")).sendKeys(order.platformOrderId());
-            seller.find(By.id("search-submit")).click();
+            seller.submit(By.id("search-submit"));
             seller.find(By.cssSelector("[data-test=order-row][data-order-id='" + order.orderId() + "'] "
                     + "[data-test=order-link]")).click();
             assertThat(seller.find(By.id("order-status")).getText()).isEqualTo("已揽收");
@@ -112,13 +112,13 @@ class WholeStoryBrowserTest {
             courier.logIn("courier-1", "demo");
             courier.go("/hub");
             courier.find(By.id("arrival-codes")).sendKeys(String.join("\n", codesOf(order)));
-            courier.find(By.id("arrival-submit")).click();
+            courier.submit(By.id("arrival-submit"));
             courier.find(By.id("notice"));
             assertThat(status(order)).isEqualTo("AT_HUB");
             courier.find(By.id("handover-code")).sendKeys(order.code());
             new Select(courier.find(By.id("handover-carrier"))).selectByValue("ZTO");
             courier.find(By.id("handover-waybill")).sendKeys(waybill);
-            courier.find(By.id("handover-submit")).click();
+            courier.submit(By.id("handover-submit"));
             courier.find(By.id("notice"));
             assertThat(status(order)).isEqualTo("HANDED_TO_CARRIER");
         }
@@ -143,12 +143,12 @@ class WholeStoryBrowserTest {
             new Select(admin.find(By.id("plan-days"))).selectByValue("1");
             admin.find(By.id("plan-seconds")).clear();
             admin.find(By.id("plan-seconds")).sendKeys("5");
-            admin.find(By.id("plan-start")).click();
+            admin.submit(By.id("plan-start"));
             admin.waitUntil(SOLVING, d -> "DONE".equals(d.findElement(By.id("plan-page")).getAttribute("data-status")));
             assertThat(admin.find(By.id("plan-status")).getText()).isNotBlank();
             assertThat(admin.driver().findElements(By.cssSelector("section.route"))).isNotEmpty();
             admin.screenshot("plan");
-            admin.find(By.id("plan-approve")).click();
+            admin.submit(By.id("plan-approve"));
             assertThat(admin.find(By.id("plan-approved")).getText()).isNotBlank();
         }
     }

@@ -2,6 +2,7 @@ package cn.jiyun.fulfillment.support;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -9,6 +10,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -76,12 +78,21 @@ public final class Browser implements AutoCloseable {
         });
     }
 
+    /** Clicks a button that submits a form or follows a link, and waits until the next page replaced this one. */
+    public void submit(By button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(button).click();
+        waitUntil(ExpectedConditions.stalenessOf(page));
+    }
+
     public <T> T waitUntil(ExpectedCondition<T> condition) {
         return waitUntil(Duration.ofSeconds(30), condition);
     }
 
     public <T> T waitUntil(Duration timeout, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+        // pages reload themselves (a plan that finished solving), so an element may go stale between two looks
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     public String text() {
