@@ -7,11 +7,13 @@ import cn.jiyun.fulfillment.errors.NotFoundException;
 import cn.jiyun.fulfillment.fleet.Vehicle;
 import cn.jiyun.fulfillment.fleet.Vehicles;
 import cn.jiyun.fulfillment.orders.Order;
+import cn.jiyun.fulfillment.orders.OrderStatus;
+import cn.jiyun.fulfillment.orders.OrderStatusChanged;
+import cn.jiyun.fulfillment.orders.Orders;
+import cn.jiyun.fulfillment.orders.ParcelAwaitingPickup;
+import cn.jiyun.fulfillment.orders.Parcels;
 import cn.jiyun.fulfillment.security.AppUsers;
 import cn.jiyun.fulfillment.security.Role;
-import cn.jiyun.fulfillment.orders.OrderStatus;
-import cn.jiyun.fulfillment.orders.Orders;
-import cn.jiyun.fulfillment.orders.Parcels;
 import cn.jiyun.routing.PickupPlanner;
 import cn.jiyun.routing.PlanningJob;
 import cn.jiyun.routing.PlanningProblem;
@@ -26,6 +28,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -39,6 +43,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Plans pickups: starts the planner in the background, keeps the best plan so far visible while it
@@ -51,7 +56,8 @@ public class PlanningService {
     private static final Logger log = LoggerFactory.getLogger(PlanningService.class);
 
     /** A plan being solved, with what listeners (e.g. a browser) should hear of its progress. */
-    record Running(Long cooperativeId, PlanningJob job, List<Consumer<PlanView>> watchers) {
+    record Running(Long cooperativeId, PlanningJob job, List<Consumer<PlanView>> watchers, Set<String> producerIds,
+                   LocalDate firstDay) {
     }
 
     private final Plans plans;
@@ -126,7 +132,8 @@ public class PlanningService {
         PlanningJob job = planner.start(problem, Duration.ofSeconds(seconds),
                 Duration.ofSeconds(Math.min(seconds, properties.unimprovedSeconds())),
                 progress -> notifyWatchers(plan.id(), progress.plan()));
-        running.put(plan.id(), new Running(cooperativeId, job, new CopyOnWriteArrayList<>()));
+        running.put(plan.id(), new Running(cooperativeId, job, new CopyOnWriteArrayList<>(),
+                problem.producers().stream().map(cn.jiyun.routing.Producer::id).collect(Collectors.toSet()), firstDay));
         job.result().whenComplete((result, failure) -> finish(plan.id(), result, failure));
         log.info("Planning {} parcels for hubs {} over {} day(s) from {} (plan {}, {} s)", problem.parcels().size(),
                 request.hubIds(), request.days(), firstDay, plan.id(), seconds);
@@ -279,9 +286,35 @@ public class PlanningService {
         return planned;
     }
 
-    // Orders that arrive or leave while a plan is solving are not sent to the planner as problem changes
-    // yet (the planner's problem changes are not reliable, see routing/README.md): a parcel whose order left
-    // AWAITING_PICKUP meanwhile is dropped when the plan is stored, and new orders wait for the next plan.
+    /**
+     * Orders that arrive or leave while a plan is solving reach its planner as problem changes: a new
+     * order's parcels join (when the plan serves their producer), and the parcels of an order that is
+     * cancelled, withdrawn or planned elsewhere leave. Stops already pinned stay where they are. The
+     * store keeps the last word: a parcel whose order left AWAITING_PICKUP is dropped when the plan is stored.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void applyToRunningPlans(OrderStatusChanged change) {
+        boolean arrives = change.to() == OrderStatus.AWAITING_PICKUP;
+        boolean leaves = change.from() == OrderStatus.AWAITING_PICKUP;
+        List<Running> affected = running.values().stream()
+                .filter(run -> run.cooperativeId().equals(change.cooperativeId())).toList();
+        if (affected.isEmpty() || arrives == leaves) {
+            return;
+        }
+        List<ParcelAwaitingPickup> ofOrder = tx.execute(status -> parcels.ofOrder(change.orderId()));
+        for (Running run : affected) {
+            if (arrives) {
+                List<cn.jiyun.routing.Parcel> added = ofOrder.stream()
+                        .filter(p -> run.producerIds().contains(p.producerId().toString()))
+                        .map(p -> ProblemBuilder.parcel(p, run.firstDay())).toList();
+                if (!added.isEmpty() && run.job().addParcels(added)) {
+                    log.info("Order {} arrived while planning: {} parcel(s) added", change.orderId(), added.size());
+                }
+            } else if (run.job().cancelParcels(ofOrder.stream().map(p -> p.parcelId().toString()).toList())) {
+                log.info("Order {} left AWAITING_PICKUP while planning: its parcels taken out", change.orderId());
+            }
+        }
+    }
 
     /** Plans that were solving when the service stopped cannot be resumed: say so. */
     @EventListener(ApplicationReadyEvent.class)
