@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -93,13 +94,17 @@ public class WechatConnector implements PlatformConnector {
         int deadLettered = 0;
         while (from.isBefore(now)) {
             Instant to = earliest(from.plus(properties.maxWindow()), now);
-            for (String orderId : orderIdsUpdatedWithin(shop, from, to)) {
-                fetched++;
-                switch (deliver(shop, orderId)) {
-                    case STORED -> stored++;
-                    case DEAD_LETTERED -> deadLettered++;
-                    case UNCHANGED -> { }
+            List<String> ids = List.copyOf(orderIdsUpdatedWithin(shop, from, to));
+            for (int start = 0; start < ids.size(); start += properties.pageSize()) {
+                List<CanonicalOrder> orders = new ArrayList<>();
+                for (String orderId : ids.subList(start, Math.min(start + properties.pageSize(), ids.size()))) {
+                    fetched++;
+                    Optional<CanonicalOrder> order = read(shop, orderId);
+                    order.ifPresent(orders::add);
+                    deadLettered += order.isEmpty() ? 1 : 0;
                 }
+                // a page of orders at once: the store takes it in one transaction
+                stored += (int) intake.receiveAll(orders).stream().filter(IntakeOutcome::stored).count();
             }
             // Every order of the window is in intake: a crash before this line re-reads the window.
             shops.advanceSyncCursor(Platform.WECHAT, shop.shopId(), to);
@@ -188,22 +193,17 @@ public class WechatConnector implements PlatformConnector {
         }
     }
 
-    private enum Delivery { STORED, UNCHANGED, DEAD_LETTERED }
-
-    private Delivery deliver(ShopAccount shop, String orderId) {
+    /** The order from {@code order/get}, as the intake takes it; empty if it went to the dead letters. */
+    private Optional<CanonicalOrder> read(ShopAccount shop, String orderId) {
         String answer = client.getOrder(shop, orderId);
-        CanonicalOrder order;
         try {
-            order = mapper.toCanonical(shop.shopId(), answer);
+            return Optional.of(mapper.toCanonical(shop.shopId(), answer));
         } catch (UnmappableOrderException | IllegalArgumentException e) {
             String raw = mapper.rawOrder(answer).orElse(answer);
             intake.deadLetter(new DeadLetter(Platform.WECHAT, shop.shopId(), "poll", raw,
                     "WeChat order " + orderId + ": " + e.getMessage(), clock.instant()));
-            return Delivery.DEAD_LETTERED;
+            return Optional.empty();
         }
-        IntakeOutcome outcome = intake.receive(order);
-        return outcome == IntakeOutcome.CREATED || outcome == IntakeOutcome.UPDATED
-                || outcome == IntakeOutcome.NEEDS_ATTENTION ? Delivery.STORED : Delivery.UNCHANGED;
     }
 
     private static void requireWechat(ShopAccount shop) {
