@@ -7,10 +7,12 @@ import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.orders.Orders;
 import cn.jiyun.fulfillment.shops.Shop;
 import cn.jiyun.fulfillment.shops.Shops;
+import cn.jiyun.fulfillment.shops.SkuMapping;
 import cn.jiyun.integrations.CanonicalOrder;
 import cn.jiyun.integrations.DeadLetter;
 import cn.jiyun.integrations.IntakeOutcome;
 import cn.jiyun.integrations.OrderIntake;
+import cn.jiyun.integrations.OrderLine;
 import cn.jiyun.integrations.Platform;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -134,11 +136,13 @@ class PlatformOrderIntake implements OrderIntake {
                 .setParameter("ids", page.stream().map(CanonicalOrder::platformOrderId).distinct().toList())
                 .getResultStream()
                 .forEach(o -> stored.put(o.platformOrderId(), o));
+        Map<String, SkuMapping> mappings = orderService.mappingsOf(shop.id(), page.stream()
+                .flatMap(o -> o.lines().stream()).map(OrderLine::platformSku).toList());
         List<IntakeOutcome> outcomes = new ArrayList<>(page.size());
         for (CanonicalOrder incoming : page) {
             Order known = stored.get(incoming.platformOrderId());
             if (known == null) {
-                Order placed = orderService.place(shop, incoming, actor(incoming), false);
+                Order placed = orderService.place(shop, incoming, actor(incoming), mappings);
                 // the same order twice in a page: the second delivery meets the first
                 stored.put(incoming.platformOrderId(), placed);
                 outcomes.add(created(placed));
