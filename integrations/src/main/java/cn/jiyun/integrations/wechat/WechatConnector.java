@@ -30,11 +30,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * WeChat Channels Shop as an order source and waybill sink: order ids by update-time window
- * ({@code order/list/get}, {@code next_key} paging), each order from {@code order/get}, and waybills
+ * ({@code order/list/get}, {@code next_key} paging), each order from {@code order/get} (a few calls at once),
+ * handed to the intake a page at a time, and waybills
  * through {@code order/delivery/send}.
  */
 public class WechatConnector implements PlatformConnector {
@@ -96,13 +101,11 @@ public class WechatConnector implements PlatformConnector {
             Instant to = earliest(from.plus(properties.maxWindow()), now);
             List<String> ids = List.copyOf(orderIdsUpdatedWithin(shop, from, to));
             for (int start = 0; start < ids.size(); start += properties.pageSize()) {
-                List<CanonicalOrder> orders = new ArrayList<>();
-                for (String orderId : ids.subList(start, Math.min(start + properties.pageSize(), ids.size()))) {
-                    fetched++;
-                    Optional<CanonicalOrder> order = read(shop, orderId);
-                    order.ifPresent(orders::add);
-                    deadLettered += order.isEmpty() ? 1 : 0;
-                }
+                List<Optional<CanonicalOrder>> read = readAll(shop,
+                        ids.subList(start, Math.min(start + properties.pageSize(), ids.size())));
+                List<CanonicalOrder> orders = read.stream().flatMap(Optional::stream).toList();
+                fetched += read.size();
+                deadLettered += read.size() - orders.size();
                 // a page of orders at once: the store takes it in one transaction
                 stored += (int) intake.receiveAll(orders).stream().filter(IntakeOutcome::stored).count();
             }
@@ -190,6 +193,34 @@ public class WechatConnector implements PlatformConnector {
                         + "next_key", true);
             }
             nextKey = page.nextKey();
+        }
+    }
+
+    /**
+     * Reads the orders with {@code detail-calls} calls in flight at once, since each is a round trip of its own;
+     * in the ids' order. The first failure that should stop the sync (authorisation gone, platform down) does.
+     */
+    private List<Optional<CanonicalOrder>> readAll(ShopAccount shop, List<String> orderIds) {
+        if (properties.detailCalls() == 1 || orderIds.size() == 1) {
+            return orderIds.stream().map(id -> read(shop, id)).toList();
+        }
+        ExecutorService calls = Executors.newFixedThreadPool(Math.min(properties.detailCalls(), orderIds.size()));
+        try {
+            List<Future<Optional<CanonicalOrder>>> pending = orderIds.stream()
+                    .map(id -> calls.submit(() -> read(shop, id))).toList();
+            List<Optional<CanonicalOrder>> read = new ArrayList<>(pending.size());
+            for (Future<Optional<CanonicalOrder>> order : pending) {
+                read.add(order.get());
+            }
+            return read;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException stop ? stop
+                    : new PlatformException(Platform.WECHAT, "0", "order/get failed: " + e.getCause(), true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException(Platform.WECHAT, "interrupted", "order/get interrupted", true, e);
+        } finally {
+            calls.shutdownNow();
         }
     }
 
