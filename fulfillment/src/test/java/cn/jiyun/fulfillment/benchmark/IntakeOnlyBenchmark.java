@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +62,13 @@ abstract class IntakeOnlyBenchmark {
         }
         receiver.accept(orders.subList(0, WARM_UP));
         long started = System.nanoTime();
+        long cpuStarted = IngestionBenchmark.processCpuNanos();
         receiver.accept(orders.subList(WARM_UP, orders.size()));
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("%nINTAKE-ONLY store=%s intake=%s orders=%d seconds=%.2f orders_per_second=%.0f%n%n",
-                store(), how, count, seconds, count / seconds);
+        double cpuSeconds = (IngestionBenchmark.processCpuNanos() - cpuStarted) / 1e9;
+        System.out.printf("%nINTAKE-ONLY store=%s intake=%s orders=%d seconds=%.2f orders_per_second=%.0f"
+                        + " jvm_cpu_ms_per_order=%.2f load_average=%.1f%n%n", store(), how, count, seconds,
+                count / seconds, cpuSeconds * 1000 / count,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }
