@@ -101,11 +101,10 @@ public class WechatConnector implements PlatformConnector {
             Instant to = earliest(from.plus(properties.maxWindow()), now);
             List<String> ids = List.copyOf(orderIdsUpdatedWithin(shop, from, to));
             for (int start = 0; start < ids.size(); start += properties.pageSize()) {
-                List<Optional<CanonicalOrder>> read = readAll(shop,
-                        ids.subList(start, Math.min(start + properties.pageSize(), ids.size())));
-                List<CanonicalOrder> orders = read.stream().flatMap(Optional::stream).toList();
-                fetched += read.size();
-                deadLettered += read.size() - orders.size();
+                List<String> pageIds = ids.subList(start, Math.min(start + properties.pageSize(), ids.size()));
+                List<CanonicalOrder> orders = readAll(shop, pageIds);
+                fetched += pageIds.size();
+                deadLettered += pageIds.size() - orders.size();
                 // a page of orders at once: the store takes it in one transaction
                 stored += (int) intake.receiveAll(orders).stream().filter(IntakeOutcome::stored).count();
             }
@@ -198,19 +197,20 @@ public class WechatConnector implements PlatformConnector {
 
     /**
      * Reads the orders with {@code detail-calls} calls in flight at once, since each is a round trip of its own;
-     * in the ids' order. The first failure that should stop the sync (authorisation gone, platform down) does.
+     * in the ids' order, less those dead-lettered. The first failure that should stop the sync (authorisation
+     * gone, platform down) does.
      */
-    private List<Optional<CanonicalOrder>> readAll(ShopAccount shop, List<String> orderIds) {
+    private List<CanonicalOrder> readAll(ShopAccount shop, List<String> orderIds) {
         if (properties.detailCalls() == 1 || orderIds.size() == 1) {
-            return orderIds.stream().map(id -> read(shop, id)).toList();
+            return orderIds.stream().flatMap(id -> read(shop, id).stream()).toList();
         }
         ExecutorService calls = Executors.newFixedThreadPool(Math.min(properties.detailCalls(), orderIds.size()));
         try {
             List<Future<Optional<CanonicalOrder>>> pending = orderIds.stream()
                     .map(id -> calls.submit(() -> read(shop, id))).toList();
-            List<Optional<CanonicalOrder>> read = new ArrayList<>(pending.size());
+            List<CanonicalOrder> read = new ArrayList<>(pending.size());
             for (Future<Optional<CanonicalOrder>> order : pending) {
-                read.add(order.get());
+                order.get().ifPresent(read::add);
             }
             return read;
         } catch (ExecutionException e) {
