@@ -11,5 +11,10 @@ public enum IntakeOutcome {
     /** Older than the version stored; ignored. */
     STALE,
     /** Stored, but a person must act (e.g. a SKU maps to no producer). */
-    NEEDS_ATTENTION
+    NEEDS_ATTENTION;
+
+    /** Whether this delivery wrote something, as connectors count "stored" in their sync reports. */
+    public boolean stored() {
+        return this == CREATED || this == UPDATED || this == NEEDS_ATTENTION;
+    }
 }

@@ -7,29 +7,43 @@ import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.orders.Orders;
 import cn.jiyun.fulfillment.shops.Shop;
 import cn.jiyun.fulfillment.shops.Shops;
+import cn.jiyun.fulfillment.shops.SkuMapping;
 import cn.jiyun.integrations.CanonicalOrder;
 import cn.jiyun.integrations.DeadLetter;
 import cn.jiyun.integrations.IntakeOutcome;
 import cn.jiyun.integrations.OrderIntake;
+import cn.jiyun.integrations.OrderLine;
+import cn.jiyun.integrations.Platform;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The fulfillment side of {@link OrderIntake}: each order in its own transaction, upserted on
- * (platform, shop, order id). Two deliveries of the same order racing each other end as one row:
- * the loser of the insert race retries as an update.
+ * The fulfillment side of {@link OrderIntake}: orders upserted on (platform, shop, order id), one
+ * order or one page of orders per transaction. Two deliveries of the same order racing each other
+ * end as one row: the loser of the insert race retries as an update.
  */
 @Component
 class PlatformOrderIntake implements OrderIntake {
 
+    private static final Logger log = LoggerFactory.getLogger(PlatformOrderIntake.class);
     private static final int ATTEMPTS = 3;
 
     private final Shops shops;
@@ -38,6 +52,8 @@ class PlatformOrderIntake implements OrderIntake {
     private final DeadLetterService deadLetters;
     private final TransactionTemplate tx;
     private final Clock clock;
+    @PersistenceContext
+    private EntityManager entities;
 
     PlatformOrderIntake(Shops shops, Orders orders, OrderService orderService, DeadLetterService deadLetters,
                         PlatformTransactionManager transactions, Clock clock) {
@@ -71,28 +87,130 @@ class PlatformOrderIntake implements OrderIntake {
         }
     }
 
+    /**
+     * A page in one transaction: the page's stored orders read with one query, new ones inserted in
+     * JDBC batches. Should that transaction fail (an insert race with another delivery, an order the
+     * store refuses), the page is received order by order, so one bad order never costs the others.
+     */
+    @Override
+    public List<IntakeOutcome> receiveAll(List<CanonicalOrder> page) {
+        IntakeOutcome[] outcomes = new IntakeOutcome[page.size()];
+        Map<ShopKey, List<Integer>> byShop = new LinkedHashMap<>();
+        for (int i = 0; i < page.size(); i++) {
+            byShop.computeIfAbsent(ShopKey.of(page.get(i)), k -> new ArrayList<>()).add(i);
+        }
+        byShop.forEach((key, positions) -> {
+            List<CanonicalOrder> orders = positions.stream().map(page::get).toList();
+            List<IntakeOutcome> received = receiveShopPage(key, orders);
+            for (int i = 0; i < positions.size(); i++) {
+                outcomes[positions.get(i)] = received.get(i);
+            }
+        });
+        return List.of(outcomes);
+    }
+
+    private List<IntakeOutcome> receiveShopPage(ShopKey key, List<CanonicalOrder> page) {
+        Optional<Shop> shop = shops.findByPlatformAndPlatformShopId(key.platform(), key.shopId());
+        if (shop.isEmpty() || page.size() == 1) {
+            return page.stream().map(this::receive).toList();
+        }
+        try {
+            return tx.execute(status -> upsertPage(shop.get(), page));
+        } catch (CannotCreateTransactionException unavailable) {
+            throw unavailable; // the store is not there: the connector tries the page again later
+        } catch (RuntimeException pageFailed) {
+            log.info("{} shop {}: a page of {} orders failed as a whole ({}); receiving it order by order",
+                    key.platform(), key.shopId(), page.size(), pageFailed.toString());
+            return page.stream().map(this::receiveOrDeadLetter).toList();
+        }
+    }
+
+    private List<IntakeOutcome> upsertPage(Shop shop, List<CanonicalOrder> page) {
+        Map<String, Order> stored = new HashMap<>();
+        entities.createQuery("""
+                        SELECT o FROM CustomerOrder o
+                        WHERE o.platform = :platform AND o.shopId = :shopId AND o.platformOrderId IN :ids""",
+                        Order.class)
+                .setParameter("platform", shop.platform())
+                .setParameter("shopId", shop.id())
+                .setParameter("ids", page.stream().map(CanonicalOrder::platformOrderId).distinct().toList())
+                .getResultStream()
+                .forEach(o -> stored.put(o.platformOrderId(), o));
+        Map<String, SkuMapping> mappings = orderService.mappingsOf(shop.id(), page.stream()
+                .flatMap(o -> o.lines().stream()).map(OrderLine::platformSku).toList());
+        List<IntakeOutcome> outcomes = new ArrayList<>(page.size());
+        for (CanonicalOrder incoming : page) {
+            Order known = stored.get(incoming.platformOrderId());
+            if (known == null) {
+                Order placed = orderService.place(shop, incoming, actor(incoming), mappings);
+                // the same order twice in a page: the second delivery meets the first
+                stored.put(incoming.platformOrderId(), placed);
+                outcomes.add(created(placed));
+            } else {
+                outcomes.add(update(known, incoming));
+            }
+        }
+        entities.flush();
+        return outcomes;
+    }
+
+    /** One order on its own; if the store refuses it for good, it goes to the dead letters with its payload. */
+    private IntakeOutcome receiveOrDeadLetter(CanonicalOrder incoming) {
+        try {
+            return receive(incoming);
+        } catch (CannotCreateTransactionException unavailable) {
+            throw unavailable;
+        } catch (RuntimeException refused) {
+            deadLetters.keep(new DeadLetter(incoming.platform(), incoming.shopId(), "intake", incoming.rawPayload(),
+                    "order " + incoming.platformOrderId() + " could not be stored: " + firstWords(refused), clock.instant()));
+            return IntakeOutcome.NEEDS_ATTENTION;
+        }
+    }
+
+    /** A store's refusal can run to pages (the SQL, the values); the reason shown keeps its start. */
+    private static String firstWords(RuntimeException refused) {
+        String message = String.valueOf(refused.getMessage());
+        return message.length() <= 1_000 ? message : message.substring(0, 1_000) + "…";
+    }
+
     private IntakeOutcome upsert(Shop shop, CanonicalOrder incoming) {
-        String actor = incoming.platform().name().toLowerCase(Locale.ROOT);
         Optional<Order> stored = orders.findByPlatformAndShopIdAndPlatformOrderId(shop.platform(), shop.id(),
                 incoming.platformOrderId());
-        if (stored.isEmpty()) {
-            Order order = orderService.place(shop, incoming, actor, false);
-            orders.flush();
-            return order.status() == OrderStatus.NEEDS_ATTENTION ? IntakeOutcome.NEEDS_ATTENTION : IntakeOutcome.CREATED;
-        }
-        Order order = stored.get();
+        IntakeOutcome outcome = stored.isEmpty()
+                ? created(orderService.place(shop, incoming, actor(incoming), false))
+                : update(stored.get(), incoming);
+        orders.flush();
+        return outcome;
+    }
+
+    private static IntakeOutcome created(Order order) {
+        return order.status() == OrderStatus.NEEDS_ATTENTION ? IntakeOutcome.NEEDS_ATTENTION : IntakeOutcome.CREATED;
+    }
+
+    /** Applies a delivery of an order already stored, unless it is older than what the store has. */
+    private IntakeOutcome update(Order order, CanonicalOrder incoming) {
         int newer = incoming.updatedAt().compareTo(order.platformUpdatedAt());
         if (newer < 0) {
             return IntakeOutcome.STALE;
         }
         if (newer == 0 && incoming.status().name().equals(order.platformStatus())) {
-            return orderService.retryIfWaitingForMapping(order, actor) ? IntakeOutcome.UPDATED : IntakeOutcome.UNCHANGED;
+            return orderService.retryIfWaitingForMapping(order, actor(incoming))
+                    ? IntakeOutcome.UPDATED : IntakeOutcome.UNCHANGED;
         }
         OrderStatus before = order.status();
-        orderService.applyPlatformUpdate(order, incoming, actor);
-        orders.flush();
+        orderService.applyPlatformUpdate(order, incoming, actor(incoming));
         return order.status() == OrderStatus.NEEDS_ATTENTION && before != OrderStatus.NEEDS_ATTENTION
                 ? IntakeOutcome.NEEDS_ATTENTION : IntakeOutcome.UPDATED;
+    }
+
+    private static String actor(CanonicalOrder incoming) {
+        return incoming.platform().name().toLowerCase(Locale.ROOT);
+    }
+
+    private record ShopKey(Platform platform, String shopId) {
+        static ShopKey of(CanonicalOrder order) {
+            return new ShopKey(order.platform(), order.shopId());
+        }
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** One line of an order: a platform SKU, how many, for how much (fen). */
@@ -15,7 +16,9 @@ import jakarta.persistence.Table;
 public class OrderLine {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // from a sequence, 50 at a time, so that a page of new orders is inserted in JDBC batches
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "order_line_seq")
+    @SequenceGenerator(name = "order_line_seq", sequenceName = "order_line_seq", allocationSize = 50)
     private Long id;
 
     @ManyToOne(optional = false)

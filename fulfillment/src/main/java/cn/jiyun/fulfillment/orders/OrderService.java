@@ -86,6 +86,15 @@ public class OrderService {
             throw new DuplicateOrderException(shop.platform() + " order " + incoming.platformOrderId() + " of shop "
                     + shop.platformShopId() + " already exists");
         }
+        return place(shop, incoming, actor, incoming.status() == PlatformOrderStatus.PAID
+                ? mappingsOf(shop.id(), incoming.lines().stream().map(l -> l.platformSku()).toList()) : Map.of());
+    }
+
+    /**
+     * As {@link #place(Shop, CanonicalOrder, String, boolean)} without the duplicate check, for one of a
+     * page of the shop's new orders whose SKU mappings the caller has read once with {@link #mappingsOf}.
+     */
+    public Order place(Shop shop, CanonicalOrder incoming, String actor, Map<String, SkuMapping> shopMappings) {
         Instant now = clock.instant();
         Order order = new Order(shop.cooperativeId(), shop.id(), shop.platform(), incoming.platformOrderId(),
                 incoming.buyerProvince(), incoming.buyerCity(), incoming.createdAt(), incoming.paidAt(),
@@ -96,7 +105,7 @@ public class OrderService {
         if (incoming.status() == PlatformOrderStatus.CANCELLED) {
             order.moveTo(OrderStatus.CANCELLED, now, "cancelled on " + shop.platform(), actor);
         } else if (incoming.status() == PlatformOrderStatus.PAID) {
-            makeParcels(order, now, actor);
+            makeParcels(order, now, actor, shopMappings);
         }
         Order saved = orders.save(order);
         announce(saved, OrderStatus.RECEIVED);
@@ -191,10 +200,19 @@ public class OrderService {
         }
     }
 
-    private void makeParcels(Order order, Instant now, String actor) {
-        List<String> skus = order.lines().stream().map(OrderLine::platformSku).distinct().toList();
-        Map<String, SkuMapping> bySku = mappings.findByShopIdAndPlatformSkuIn(order.shopId(), skus).stream()
+    /** The shop's mappings of these SKUs, by SKU; SKUs without one are left out. */
+    public Map<String, SkuMapping> mappingsOf(Long shopId, Collection<String> skus) {
+        return mappings.findByShopIdAndPlatformSkuIn(shopId, skus.stream().distinct().toList()).stream()
                 .collect(Collectors.toMap(SkuMapping::platformSku, Function.identity()));
+    }
+
+    private void makeParcels(Order order, Instant now, String actor) {
+        makeParcels(order, now, actor, mappingsOf(order.shopId(), order.lines().stream().map(OrderLine::platformSku)
+                .toList()));
+    }
+
+    private void makeParcels(Order order, Instant now, String actor, Map<String, SkuMapping> bySku) {
+        List<String> skus = order.lines().stream().map(OrderLine::platformSku).distinct().toList();
         TreeSet<String> unmapped = new TreeSet<>(skus);
         unmapped.removeAll(bySku.keySet());
         if (!unmapped.isEmpty()) {

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** What a courier collects for an order at one producer: one labelled package with its code. */
@@ -15,7 +16,9 @@ import jakarta.persistence.Table;
 public class Parcel {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // from a sequence, 50 at a time, so that a page of new orders is inserted in JDBC batches
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "parcel_seq")
+    @SequenceGenerator(name = "parcel_seq", sequenceName = "parcel_seq", allocationSize = 50)
     private Long id;
 
     @ManyToOne(optional = false)

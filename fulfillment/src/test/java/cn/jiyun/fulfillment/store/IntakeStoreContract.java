@@ -8,6 +8,7 @@ import cn.jiyun.fulfillment.support.Fixtures;
 import cn.jiyun.integrations.CanonicalOrder;
 import cn.jiyun.integrations.IntakeOutcome;
 import cn.jiyun.integrations.OrderIntake;
+import cn.jiyun.integrations.OrderLine;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformOrderStatus;
 import cn.jiyun.integrations.ShopAccounts;
@@ -110,6 +111,91 @@ abstract class IntakeStoreContract {
 
         intake.receive(order(shop, "6921000000000000103", sku, PlatformOrderStatus.PAID, t0.plusSeconds(60)));
         assertThat(statusOf("6921000000000000103")).isEqualTo("AWAITING_PICKUP");
+    }
+
+    @Test
+    void receivesAPageWithNewKnownOlderAndUnmappableOrdersEachAsAlone() {
+        intake.receive(order(shop, "6921000000000000201", sku, PlatformOrderStatus.PAID, t0));
+        intake.receive(order(shop, "6921000000000000202", sku, PlatformOrderStatus.PAID, t0.plusSeconds(600)));
+        intake.receive(order(shop, "6921000000000000203", sku, PlatformOrderStatus.AWAITING_PAYMENT, t0));
+        CanonicalOrder fresh = order(shop, "6921000000000000204", sku, PlatformOrderStatus.PAID, t0);
+
+        List<IntakeOutcome> outcomes = intake.receiveAll(List.of(
+                fresh,
+                order(shop, "6921000000000000201", sku, PlatformOrderStatus.CANCELLED, t0.plusSeconds(600)),
+                order(shop, "6921000000000000202", sku, PlatformOrderStatus.CANCELLED, t0), // older news
+                order(shop, "6921000000000000203", sku, PlatformOrderStatus.PAID, t0.plusSeconds(60)),
+                order(shop, "6921000000000000205", "SKU-NOBODY-MAKES", PlatformOrderStatus.PAID, t0),
+                fresh)); // the same order twice in one page
+
+        assertThat(outcomes).containsExactly(IntakeOutcome.CREATED, IntakeOutcome.UPDATED, IntakeOutcome.STALE,
+                IntakeOutcome.UPDATED, IntakeOutcome.NEEDS_ATTENTION, IntakeOutcome.UNCHANGED);
+        assertThat(statusOf("6921000000000000204")).isEqualTo("AWAITING_PICKUP");
+        assertThat(rowsOf("6921000000000000204")).isEqualTo(1);
+        assertThat(statusOf("6921000000000000201")).isEqualTo("CANCELLED");
+        assertThat(statusOf("6921000000000000202")).isEqualTo("AWAITING_PICKUP");
+        assertThat(statusOf("6921000000000000203")).isEqualTo("AWAITING_PICKUP");
+        assertThat(statusOf("6921000000000000205")).isEqualTo("NEEDS_ATTENTION");
+        assertThat(jdbc.sql("""
+                        SELECT COUNT(*) FROM tracking_event e JOIN orders o ON o.id = e.order_id
+                        WHERE o.shop_id = :s AND o.platform_order_id = :o""")
+                .param("s", shop.id()).param("o", "6921000000000000204").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsTheRestOfAPageWhenTheStoreRefusesOneOrder() {
+        CanonicalOrder good = order(shop, "6921000000000000301", sku, PlatformOrderStatus.PAID, t0);
+        CanonicalOrder tooLong = withTitle(order(shop, "6921000000000000302", sku, PlatformOrderStatus.PAID, t0),
+                "枸杞".repeat(300)); // the store keeps 400 characters of a title
+        CanonicalOrder alsoGood = order(shop, "6921000000000000303", sku, PlatformOrderStatus.PAID, t0);
+
+        List<IntakeOutcome> outcomes = intake.receiveAll(List.of(good, tooLong, alsoGood));
+
+        assertThat(outcomes).containsExactly(IntakeOutcome.CREATED, IntakeOutcome.NEEDS_ATTENTION,
+                IntakeOutcome.CREATED);
+        assertThat(statusOf("6921000000000000301")).isEqualTo("AWAITING_PICKUP");
+        assertThat(statusOf("6921000000000000303")).isEqualTo("AWAITING_PICKUP");
+        assertThat(rowsOf("6921000000000000302")).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT raw_message FROM dead_letter
+                        WHERE platform_shop_id = :s AND source = 'intake' AND reason LIKE '%6921000000000000302%'""")
+                .param("s", shop.platformShopId()).query(String.class).list())
+                .containsExactly(tooLong.rawPayload());
+    }
+
+    @Test
+    void storesEachOrderOnceWhenTheSamePageArrivesConcurrently() throws Exception {
+        List<CanonicalOrder> page = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            page.add(order(shop, "69210000000000004" + (10 + i), sku, PlatformOrderStatus.PAID, t0));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<IntakeOutcome> outcomes = new ArrayList<>();
+        try {
+            List<Callable<List<IntakeOutcome>>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                deliveries.add(() -> intake.receiveAll(page));
+            }
+            for (Future<List<IntakeOutcome>> f : pool.invokeAll(deliveries)) {
+                outcomes.addAll(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).filteredOn(o -> o == IntakeOutcome.CREATED).hasSize(20);
+        assertThat(outcomes).filteredOn(o -> o != IntakeOutcome.CREATED).containsOnly(IntakeOutcome.UNCHANGED);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM orders WHERE shop_id = :s").param("s", shop.id())
+                .query(Long.class).single()).isEqualTo(20);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM parcel p JOIN orders o ON o.id = p.order_id WHERE o.shop_id = :s")
+                .param("s", shop.id()).query(Long.class).single()).isEqualTo(20);
+    }
+
+    private static CanonicalOrder withTitle(CanonicalOrder o, String title) {
+        List<OrderLine> lines = o.lines().stream()
+                .map(l -> new OrderLine(l.platformSku(), title, l.quantity(), l.amountFen())).toList();
+        return new CanonicalOrder(o.platform(), o.shopId(), o.platformOrderId(), o.status(), o.createdAt(),
+                o.paidAt(), o.updatedAt(), o.shipBy(), lines, o.totalAmountFen(), o.buyerProvince(), o.buyerCity(),
+                o.rawPayload());
     }
 
     @Test

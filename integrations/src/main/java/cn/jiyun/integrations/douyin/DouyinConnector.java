@@ -19,15 +19,18 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Douyin's order source and waybill sink. Reads {@code order.searchList} in {@code update_time}
- * windows that start a little before the shop's cursor, delivers every order to
- * {@link OrderIntake} and moves the cursor only when a whole window is delivered. Ships with
+ * windows that start a little before the shop's cursor, delivers every page of orders to
+ * {@link OrderIntake} at once and moves the cursor only when a whole window is delivered. Ships with
  * {@code order.logisticsAdd}.
  */
 public class DouyinConnector implements PlatformConnector {
@@ -127,9 +130,12 @@ public class DouyinConnector implements PlatformConnector {
                 page = 0;
                 continue;
             }
+            List<CanonicalOrder> orders = new ArrayList<>();
             for (JsonNode raw : result.shopOrderList()) {
-                deliver(shop, raw, tally);
+                read(shop, raw, tally).ifPresent(orders::add);
             }
+            // the whole page at once: the store takes it in one transaction
+            tally.stored += (int) intake.receiveAll(orders).stream().filter(IntakeOutcome::stored).count();
             if (result.isLast(size)) {
                 return;
             }
@@ -137,7 +143,8 @@ public class DouyinConnector implements PlatformConnector {
         }
     }
 
-    private void deliver(ShopAccount shop, JsonNode raw, Tally tally) {
+    /** The order as the intake takes it, with its detail read if the list left something out; empty if dead-lettered. */
+    private Optional<CanonicalOrder> read(ShopAccount shop, JsonNode raw, Tally tally) {
         tally.fetched++;
         JsonNode source = raw;
         try {
@@ -145,12 +152,7 @@ public class DouyinConnector implements PlatformConnector {
             if (mapper.needsDetail(listed) && listed.orderId() != null) {
                 source = detail(shop, listed.orderId());
             }
-            CanonicalOrder order = mapper.map(shop.shopId(), source);
-            IntakeOutcome outcome = intake.receive(order);
-            if (outcome == IntakeOutcome.CREATED || outcome == IntakeOutcome.UPDATED
-                    || outcome == IntakeOutcome.NEEDS_ATTENTION) {
-                tally.stored++;
-            }
+            return Optional.of(mapper.map(shop.shopId(), source));
         } catch (DouyinUnmappableOrder e) {
             deadLetter(shop, source, e.getMessage(), tally);
         } catch (AuthorisationRevokedException e) {
@@ -161,6 +163,7 @@ public class DouyinConnector implements PlatformConnector {
             }
             deadLetter(shop, source, "order.orderDetail refused for this order: " + e.getMessage(), tally);
         }
+        return Optional.empty();
     }
 
     private JsonNode detail(ShopAccount shop, String orderId) {

@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -113,10 +116,13 @@ public class KuaishouConnector implements PlatformConnector {
             KuaishouOrderQuery query = KuaishouOrderQuery.byUpdateTime(from.toEpochMilli(), to.toEpochMilli(),
                     properties.pageSize(), pageCursor);
             KuaishouOrderPage result = readPage(shop, query);
+            List<CanonicalOrder> orders = new ArrayList<>();
             for (JsonNode raw : result.orderList()) {
                 tally.fetched++;
-                deliver(shop, raw, tally);
+                read(shop, raw, tally).ifPresent(orders::add);
             }
+            // the whole page at once: the store takes it in one transaction
+            tally.stored += (int) intake.receiveAll(orders).stream().filter(IntakeOutcome::stored).count();
             if (result.last()) {
                 return;
             }
@@ -143,21 +149,16 @@ public class KuaishouConnector implements PlatformConnector {
         }
     }
 
-    private void deliver(ShopAccount shop, JsonNode raw, Tally tally) {
-        CanonicalOrder order;
+    /** The order as the intake takes it; empty if it could not be read and went to the dead letters. */
+    private Optional<CanonicalOrder> read(ShopAccount shop, JsonNode raw, Tally tally) {
         try {
-            order = mapper.toCanonical(shop.shopId(), raw);
+            return Optional.of(mapper.toCanonical(shop.shopId(), raw));
         } catch (KuaishouOrderMapper.UnmappableOrderException | IllegalArgumentException | NullPointerException e) {
             // one bad order must not hold up the rest of the batch: a person looks at it
             intake.deadLetter(new DeadLetter(KUAISHOU, shop.shopId(), "poll", raw.toString(),
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), clock.instant()));
             tally.deadLettered++;
-            return;
-        }
-        IntakeOutcome outcome = intake.receive(order);
-        if (outcome == IntakeOutcome.CREATED || outcome == IntakeOutcome.UPDATED
-                || outcome == IntakeOutcome.NEEDS_ATTENTION) {
-            tally.stored++;
+            return Optional.empty();
         }
     }
 

@@ -27,13 +27,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * WeChat Channels Shop as an order source and waybill sink: order ids by update-time window
- * ({@code order/list/get}, {@code next_key} paging), each order from {@code order/get}, and waybills
+ * ({@code order/list/get}, {@code next_key} paging), each order from {@code order/get} (a few calls at once),
+ * handed to the intake a page at a time, and waybills
  * through {@code order/delivery/send}.
  */
 public class WechatConnector implements PlatformConnector {
@@ -93,13 +99,14 @@ public class WechatConnector implements PlatformConnector {
         int deadLettered = 0;
         while (from.isBefore(now)) {
             Instant to = earliest(from.plus(properties.maxWindow()), now);
-            for (String orderId : orderIdsUpdatedWithin(shop, from, to)) {
-                fetched++;
-                switch (deliver(shop, orderId)) {
-                    case STORED -> stored++;
-                    case DEAD_LETTERED -> deadLettered++;
-                    case UNCHANGED -> { }
-                }
+            List<String> ids = List.copyOf(orderIdsUpdatedWithin(shop, from, to));
+            for (int start = 0; start < ids.size(); start += properties.pageSize()) {
+                List<String> pageIds = ids.subList(start, Math.min(start + properties.pageSize(), ids.size()));
+                List<CanonicalOrder> orders = readAll(shop, pageIds);
+                fetched += pageIds.size();
+                deadLettered += pageIds.size() - orders.size();
+                // a page of orders at once: the store takes it in one transaction
+                stored += (int) intake.receiveAll(orders).stream().filter(IntakeOutcome::stored).count();
             }
             // Every order of the window is in intake: a crash before this line re-reads the window.
             shops.advanceSyncCursor(Platform.WECHAT, shop.shopId(), to);
@@ -188,22 +195,46 @@ public class WechatConnector implements PlatformConnector {
         }
     }
 
-    private enum Delivery { STORED, UNCHANGED, DEAD_LETTERED }
-
-    private Delivery deliver(ShopAccount shop, String orderId) {
-        String answer = client.getOrder(shop, orderId);
-        CanonicalOrder order;
+    /**
+     * Reads the orders with {@code detail-calls} calls in flight at once, since each is a round trip of its own;
+     * in the ids' order, less those dead-lettered. The first failure that should stop the sync (authorisation
+     * gone, platform down) does.
+     */
+    private List<CanonicalOrder> readAll(ShopAccount shop, List<String> orderIds) {
+        if (properties.detailCalls() == 1 || orderIds.size() == 1) {
+            return orderIds.stream().flatMap(id -> read(shop, id).stream()).toList();
+        }
+        ExecutorService calls = Executors.newFixedThreadPool(Math.min(properties.detailCalls(), orderIds.size()));
         try {
-            order = mapper.toCanonical(shop.shopId(), answer);
+            List<Future<Optional<CanonicalOrder>>> pending = orderIds.stream()
+                    .map(id -> calls.submit(() -> read(shop, id))).toList();
+            List<CanonicalOrder> read = new ArrayList<>(pending.size());
+            for (Future<Optional<CanonicalOrder>> order : pending) {
+                order.get().ifPresent(read::add);
+            }
+            return read;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException stop ? stop
+                    : new PlatformException(Platform.WECHAT, "0", "order/get failed: " + e.getCause(), true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException(Platform.WECHAT, "interrupted", "order/get interrupted", true, e);
+        } finally {
+            calls.shutdownNow();
+        }
+    }
+
+    /** The order from {@code order/get}, as the intake takes it; empty if it went to the dead letters. */
+    private Optional<CanonicalOrder> read(ShopAccount shop, String orderId) {
+        String answer = client.getOrder(shop, orderId);
+        try {
+            return Optional.of(mapper.toCanonical(shop.shopId(), answer));
         } catch (UnmappableOrderException | IllegalArgumentException e) {
             String raw = mapper.rawOrder(answer).orElse(answer);
             intake.deadLetter(new DeadLetter(Platform.WECHAT, shop.shopId(), "poll", raw,
                     "WeChat order " + orderId + ": " + e.getMessage(), clock.instant()));
-            return Delivery.DEAD_LETTERED;
+            return Optional.empty();
         }
-        IntakeOutcome outcome = intake.receive(order);
-        return outcome == IntakeOutcome.CREATED || outcome == IntakeOutcome.UPDATED
-                || outcome == IntakeOutcome.NEEDS_ATTENTION ? Delivery.STORED : Delivery.UNCHANGED;
     }
 
     private static void requireWechat(ShopAccount shop) {

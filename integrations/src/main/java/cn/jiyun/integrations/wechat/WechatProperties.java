@@ -23,6 +23,8 @@ import java.util.Map;
  * @param windowOverlap      how far each sync re-reads before the cursor, for late-committed updates
  * @param maxWindow          the longest update-time window per list call; WeChat allows 7 days
  * @param pageSize           ids per {@code order/list/get} page, at most 100
+ * @param detailCalls        {@code order/get} calls in flight at once per shop sync, 1 to 10: the list gives
+ *                           only ids, so each order costs a call of its own
  * @param tokenRefreshMargin an access token this close to expiry is replaced before use
  * @param connectTimeout     TCP connect timeout
  * @param readTimeout        time allowed for a whole response
@@ -43,6 +45,7 @@ public record WechatProperties(
         @DefaultValue("10m") Duration windowOverlap,
         @DefaultValue("P7D") Duration maxWindow,
         @DefaultValue("100") int pageSize,
+        @DefaultValue("4") int detailCalls,
         @DefaultValue("5m") Duration tokenRefreshMargin,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("20s") Duration readTimeout,
@@ -61,6 +64,9 @@ public record WechatProperties(
         }
         if (pageSize < 1 || pageSize > 100) {
             throw new IllegalArgumentException("page-size must be between 1 and 100");
+        }
+        if (detailCalls < 1 || detailCalls > 10) {
+            throw new IllegalArgumentException("detail-calls must be between 1 and 10");
         }
     }
 

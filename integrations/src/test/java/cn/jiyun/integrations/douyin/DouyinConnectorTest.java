@@ -106,6 +106,8 @@ class DouyinConnectorTest {
         assertThat(report.cursor()).isEqualTo(NOW);
         assertThat(shops.shop(Platform.DOUYIN, SHOP_ID).syncCursor()).isEqualTo(NOW);
         douyin.verify(3, postRequestedFor(urlPathEqualTo("/order/searchList")));
+        // each page handed to the intake at once
+        assertThat(intake.pages()).containsExactly(2, 1, 2);
     }
 
     @Test

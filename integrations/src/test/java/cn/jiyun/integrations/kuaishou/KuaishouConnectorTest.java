@@ -139,6 +139,8 @@ class KuaishouConnectorTest {
         assertThat(report).isEqualTo(new SyncReport(3, 3, 0, NOW));
         assertThat(shops.shop(Platform.KUAISHOU, SHOP).syncCursor()).isEqualTo(NOW);
         platform.verify(4, getRequestedFor(urlPathEqualTo(LIST)));
+        // each page handed to the intake at once, the empty last one too
+        assertThat(intake.pages()).containsExactly(1, 1, 1, 0);
         platform.verify(getRequestedFor(urlPathEqualTo(LIST))
                 .withQueryParam("param", and(
                         matchingJsonPath("$.endTime", equalTo(Long.toString(second.toEpochMilli()))),

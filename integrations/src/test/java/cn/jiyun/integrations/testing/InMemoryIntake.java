@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The intake contract as fulfillment keeps it, in memory, for connector tests: upsert keyed on
  * (platform, shop, order id), older updates ignored. Counts every delivery so tests can tell
- * "stored once" from "delivered once".
+ * "stored once" from "delivered once", and the size of every page delivered at once.
  */
 public class InMemoryIntake implements OrderIntake {
 
@@ -26,6 +26,7 @@ public class InMemoryIntake implements OrderIntake {
     private final Map<Key, CanonicalOrder> orders = new ConcurrentHashMap<>();
     private final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
     private final AtomicInteger deliveries = new AtomicInteger();
+    private final List<Integer> pages = new CopyOnWriteArrayList<>();
 
     @Override
     public synchronized IntakeOutcome receive(CanonicalOrder order) {
@@ -48,6 +49,12 @@ public class InMemoryIntake implements OrderIntake {
     }
 
     @Override
+    public List<IntakeOutcome> receiveAll(List<CanonicalOrder> page) {
+        pages.add(page.size());
+        return OrderIntake.super.receiveAll(page);
+    }
+
+    @Override
     public void deadLetter(DeadLetter letter) {
         deadLetters.add(letter);
     }
@@ -66,5 +73,10 @@ public class InMemoryIntake implements OrderIntake {
 
     public int deliveries() {
         return deliveries.get();
+    }
+
+    /** How many orders each {@link #receiveAll} call carried, in call order. */
+    public List<Integer> pages() {
+        return List.copyOf(pages);
     }
 }

@@ -112,6 +112,8 @@ class WechatConnectorTest {
 
         assertThat(report).isEqualTo(new SyncReport(4, 4, 0, NOW));
         assertThat(intake.orders()).hasSize(4);
+        // a window's orders go to the intake a page at a time, in the order the list gave them
+        assertThat(intake.pages()).containsExactly(3, 1);
         assertThat(intake.order(Platform.WECHAT, SHOP_ID, ORDER_B).status()).isEqualTo(PlatformOrderStatus.SHIPPED);
         assertThat(intake.order(Platform.WECHAT, SHOP_ID, "3705115058471208999").status())
                 .isEqualTo(PlatformOrderStatus.AWAITING_PAYMENT);

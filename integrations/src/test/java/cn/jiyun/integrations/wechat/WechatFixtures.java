@@ -32,7 +32,7 @@ final class WechatFixtures {
 
     static WechatProperties properties(String baseUrl, Duration backfill) {
         return new WechatProperties(URI.create(baseUrl), APP_ID, APP_SECRET, TOKEN, AES_KEY,
-                Duration.ofSeconds(30), false, backfill, Duration.ofMinutes(10), Duration.ofDays(7), 100,
+                Duration.ofSeconds(30), false, backfill, Duration.ofMinutes(10), Duration.ofDays(7), 100, 4,
                 Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMillis(700),
                 new WechatProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(40), 2.0),
                 new WechatProperties.Route(1, Duration.ofMillis(10), Duration.ofMillis(20)),
