@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param ownTripCostPerKmFen     what a producer's own trip to the hub costs per km (baseline b; 0 = the fleet's mean)
  * @param stopServiceMinutes      minutes a courier spends at a stop
  * @param osrmUrl                 an OSRM-compatible table service for road distances; empty = great-circle estimate
+ * @param warmUp                  solve a small generated problem once at start-up, so the first quick answer is warm
  */
 @ConfigurationProperties("jiyun.planning")
 public record PlanningProperties(@DefaultValue("30") int defaultSeconds, @DefaultValue("600") int maxSeconds,
@@ -25,5 +26,6 @@ public record PlanningProperties(@DefaultValue("30") int defaultSeconds, @Defaul
                                  @DefaultValue("500") long ruralPickupFeeFen,
                                  @DefaultValue("0") long ownTripCostPerKmFen,
                                  @DefaultValue("5") int stopServiceMinutes,
-                                 URI osrmUrl) {
+                                 URI osrmUrl,
+                                 @DefaultValue("true") boolean warmUp) {
 }

@@ -21,6 +21,7 @@ import java.lang.annotation.Target;
 @AutoConfigureMockMvc
 @TestPropertySource(properties = {
         "jiyun.data-dir=./target/test-data/h2gis-${random.uuid}",
-        "jiyun.demo.enabled=false"})
+        "jiyun.demo.enabled=false",
+        "jiyun.planning.warm-up=false"})
 public @interface H2gisTest {
 }

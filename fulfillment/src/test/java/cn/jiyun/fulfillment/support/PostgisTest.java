@@ -25,6 +25,7 @@ import java.lang.annotation.Target;
         "spring.datasource.username=${JIYUN_TEST_DB_USER:jiyun}",
         "spring.datasource.password=${JIYUN_TEST_DB_PASSWORD:jiyun}",
         "spring.datasource.hikari.maximum-pool-size=4",
+        "jiyun.planning.warm-up=false",
         // production refuses to start without a token key; this one is for tests only
         "jiyun.secrets.token-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 public @interface PostgisTest {
