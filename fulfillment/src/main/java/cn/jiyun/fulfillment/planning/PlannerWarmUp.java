@@ -51,7 +51,7 @@ class PlannerWarmUp {
         thread.start();
     }
 
-    /** Solves the generated problem for up to 2 s and returns its plan. */
+    /** Solves the generated problem for up to 5 s (low priority, beside whatever else is starting); returns its plan. */
     Plan solveOnce() {
         long started = System.nanoTime();
         PlanningProblem problem = NingxiaInstance.generate(1, 80, 4, 1, 1,
@@ -59,10 +59,10 @@ class PlannerWarmUp {
         // the service's own planner when its distances are great-circle estimates; a separate one otherwise
         PickupPlanner separate = properties.osrmUrl() == null ? null : new PickupPlanner(new GreatCircleMatrixSource());
         try {
-            Plan plan = (separate == null ? servicePlanner : separate).solve(problem, Duration.ofSeconds(2));
-            log.info("Planner warmed up in {} ms on a generated one-hub day of {} producers ({} routes)",
-                    Duration.ofNanos(System.nanoTime() - started).toMillis(), problem.producers().size(),
-                    plan.routes().size());
+            Plan plan = (separate == null ? servicePlanner : separate).solve(problem, Duration.ofSeconds(5));
+            log.info("Planner warmed up in {} ms on a generated one-hub day of {} producers ({} routes, {} parcels "
+                            + "left out)", Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    problem.producers().size(), plan.routes().size(), plan.unassigned().size());
             return plan;
         } finally {
             if (separate != null) {
