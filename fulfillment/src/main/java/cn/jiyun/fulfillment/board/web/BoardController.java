@@ -8,6 +8,7 @@ import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.planning.Plan;
 import cn.jiyun.fulfillment.planning.PlanView;
 import cn.jiyun.fulfillment.planning.PlanningService;
+import cn.jiyun.fulfillment.planning.web.PlanEventStream;
 import cn.jiyun.fulfillment.planning.PlanningService.Pin;
 import cn.jiyun.fulfillment.planning.PlanningService.PlanRequest;
 import cn.jiyun.fulfillment.planning.PlanningProperties;
@@ -29,12 +30,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The planning board: the map of what awaits pickup, planning with live progress, the result on the map
@@ -133,34 +131,7 @@ class BoardController {
     /** The plan each time the planner improves it ({@code plan}), then {@code done}; as the API's stream does. */
     @GetMapping(path = "/plans/{id:\\d+}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id) throws IOException {
-        Function<PlanView, BoardPlan> drawer = board.drawer(user.cooperativeId());
-        BoardPlan current = drawer.apply(planning.view(user.cooperativeId(), id));
-        SseEmitter emitter = new SseEmitter(Duration.ofMinutes(70).toMillis());
-        emitter.send(SseEmitter.event().name("plan").data(current, MediaType.APPLICATION_JSON));
-        Consumer<PlanView> watcher = new Consumer<>() {
-            @Override
-            public void accept(PlanView view) {
-                try {
-                    if (view == null) {
-                        emitter.send(SseEmitter.event().name("done").data(Map.of("id", id)));
-                        emitter.complete();
-                    } else {
-                        emitter.send(SseEmitter.event().name("plan").data(drawer.apply(view),
-                                MediaType.APPLICATION_JSON));
-                    }
-                } catch (IOException | IllegalStateException gone) {
-                    planning.unwatch(id, this);
-                }
-            }
-        };
-        if (!planning.watch(user.cooperativeId(), id, watcher)) {
-            emitter.send(SseEmitter.event().name("done").data(Map.of("id", id)));
-            emitter.complete();
-        } else {
-            emitter.onCompletion(() -> planning.unwatch(id, watcher));
-            emitter.onTimeout(() -> planning.unwatch(id, watcher));
-        }
-        return emitter;
+        return PlanEventStream.open(planning, user.cooperativeId(), id, board.drawer(user.cooperativeId()));
     }
 
     @PostMapping("/plans/{id:\\d+}/stop")

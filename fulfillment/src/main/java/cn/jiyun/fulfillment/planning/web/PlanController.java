@@ -26,8 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Map;
-import java.util.function.Consumer;
 
 /** Pickup plans: start one, watch it improve, stop it, inspect it, approve it. */
 @RestController
@@ -74,32 +72,7 @@ class PlanController {
     @GetMapping(path = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Server-sent events: the plan each time the planner improves it, then 'done'")
     SseEmitter events(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id) throws IOException {
-        PlanView current = planning.view(user.cooperativeId(), id);
-        SseEmitter emitter = new SseEmitter(java.time.Duration.ofMinutes(70).toMillis());
-        emitter.send(SseEmitter.event().name("plan").data(current));
-        Consumer<PlanView> watcher = new Consumer<>() {
-            @Override
-            public void accept(PlanView view) {
-                try {
-                    if (view == null) {
-                        emitter.send(SseEmitter.event().name("done").data(Map.of("id", id)));
-                        emitter.complete();
-                    } else {
-                        emitter.send(SseEmitter.event().name("plan").data(view));
-                    }
-                } catch (IOException | IllegalStateException gone) {
-                    planning.unwatch(id, this);
-                }
-            }
-        };
-        if (!planning.watch(user.cooperativeId(), id, watcher)) {
-            emitter.send(SseEmitter.event().name("done").data(Map.of("id", id)));
-            emitter.complete();
-        } else {
-            emitter.onCompletion(() -> planning.unwatch(id, watcher));
-            emitter.onTimeout(() -> planning.unwatch(id, watcher));
-        }
-        return emitter;
+        return PlanEventStream.open(planning, user.cooperativeId(), id, view -> view);
     }
 
     @PostMapping("/{id}/stop")
