@@ -133,6 +133,44 @@ final class CompiledProblem {
         return stop;
     }
 
+    /**
+     * The stop in {@code stops} that a newly made stop should join rather than stand beside: the same
+     * producer, ready the same day, due the same last day, chilled alike, not pinned (a pinned stop may
+     * already have been visited), and with room for both in the largest vehicle that may carry them.
+     * Null when there is none.
+     */
+    synchronized PickupStop joinable(List<PickupStop> stops, PickupStop addition) {
+        int additionLastDay = lastDay(addition);
+        List<Vehicle> eligible = vehiclesFor(addition.isChilled());
+        long maxWeight = eligible.stream().mapToLong(Vehicle::weightCapacityGrams).max().orElse(0);
+        long maxVolume = eligible.stream().mapToLong(Vehicle::volumeCapacityMillilitres).max().orElse(0);
+        for (PickupStop stop : stops) {
+            if (stop != addition && stop.getProducerId().equals(addition.getProducerId())
+                    && stop.getReadyDay() == addition.getReadyDay() && stop.isChilled() == addition.isChilled()
+                    && !stop.isPinned() && !stop.isDayPinned() && !stop.getParcelIds().isEmpty()
+                    && lastDay(stop) == additionLastDay
+                    && stop.getWeight() + addition.getWeight() <= maxWeight
+                    && stop.getVolume() + addition.getVolume() <= maxVolume) {
+                return stop;
+            }
+        }
+        return null;
+    }
+
+    /** {@code original} (same id, place and days) with the parcels of {@code addition} added. */
+    synchronized PickupStop joined(PickupStop original, PickupStop addition) {
+        List<Parcel> all = new ArrayList<>();
+        original.getParcelIds().forEach(id -> all.add(parcels.get(id)));
+        addition.getParcelIds().forEach(id -> all.add(parcels.get(id)));
+        return newStop(original.getId(), original.getProducerId(), original.getLocation(), all,
+                original.getReadyDay(), Math.min(original.getShipBy(), addition.getShipBy()), original.isChilled());
+    }
+
+    private int lastDay(PickupStop stop) {
+        return stop.getParcelIds().stream().map(parcels::get).mapToInt(this::lastDayMeetingDeadline).min()
+                .orElse(Integer.MAX_VALUE);
+    }
+
     int hubLocation(String hubId) {
         return hubLocation.get(hubId);
     }

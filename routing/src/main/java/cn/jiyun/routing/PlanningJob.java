@@ -95,8 +95,14 @@ public final class PlanningJob {
         return change(edits -> {
             List<UnassignedParcel> unservable = new ArrayList<>();
             for (PickupStop stop : compiled.stopsFor(copy, unservable)) {
-                // Left unplaced: the construction heuristic, rerun after every problem change, inserts it.
-                edits.addUnplaced(stop);
+                PickupStop existing = compiled.joinable(edits.plan().getStops(), stop);
+                if (existing != null) {
+                    // the producer is visited already: the new parcels ride with that visit, where it is
+                    edits.replace(existing, compiled.joined(existing, stop));
+                } else {
+                    // Left unplaced: the construction heuristic, rerun after every problem change, inserts it.
+                    edits.addUnplaced(stop);
+                }
             }
             compiled.addRejected(unservable);
         });

@@ -281,6 +281,27 @@ class PickupPlannerTest {
         assertThat(visited.stops().subList(2, visited.stops().size())).noneMatch(RouteStop::pinned);
     }
 
+    @Test
+    void aParcelArrivingForAProducerOnTheRouteRidesWithThatVisit() throws Exception {
+        List<Producer> producers = producers(10);
+        List<Parcel> parcels = producers.stream().map(p -> parcel(p.id() + "-box", p.id(), 5_000)).toList();
+        PlanningProblem problem = new PlanningProblem(MONDAY, 1, List.of(HUB),
+                List.of(van("van-1", false), van("van-2", false)), producers, parcels);
+
+        PlanningJob job = planner.start(problem, Duration.ofSeconds(30), null, null);
+        awaitBestPlan(job, plan -> served(plan).contains("p3-box"));
+        assertThat(job.addParcels(List.of(parcel("p3-more", "p3", 2_000)))).isTrue();
+        awaitBestPlan(job, plan -> served(plan).contains("p3-more"));
+        job.stop();
+        Plan plan = job.result().get();
+
+        List<RouteStop> atP3 = plan.routes().stream().flatMap(route -> route.stops().stream())
+                .filter(stop -> stop.producerId().equals("p3")).toList();
+        assertThat(atP3).hasSize(1);
+        assertThat(atP3.get(0).parcelIds()).containsExactlyInAnyOrder("p3-box", "p3-more");
+        assertThat(plan.feasible()).isTrue();
+    }
+
     private static List<String> served(Plan plan) {
         return plan.routes().stream().flatMap(route -> route.stops().stream())
                 .flatMap(stop -> stop.parcelIds().stream()).toList();

@@ -73,6 +73,11 @@ class PlanProblemChangesTest {
         PlanView stored = planning.view(coop.id(), planId);
         assertThat(plannedParcels(stored)).containsAll(arrivingParcels).doesNotContainAnyElementsOf(cancelledParcels);
         assertThat(stored.unassigned()).noneMatch(u -> cancelledParcels.contains(u.parcelId()));
+        // the new parcel rides with its producer's existing visit instead of a second stop at the same farm
+        Long farm = jdbc.sql("SELECT producer_id FROM parcel WHERE order_id = ?").param(arriving.id())
+                .query(Long.class).single();
+        assertThat(stored.routes().stream().flatMap(r -> r.stops().stream())
+                .filter(stop -> stop.producer().id().equals(farm))).hasSize(1);
     }
 
     private Set<Long> parcelIds(Order order) {
