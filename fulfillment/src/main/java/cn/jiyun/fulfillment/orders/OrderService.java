@@ -32,6 +32,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -168,11 +169,26 @@ public class OrderService {
             throw new ConflictException("order " + order.platformOrderId() + " is " + order.status()
                     + "; only orders that are RECEIVED or NEED_ATTENTION can be retried");
         }
+        // making the parcels again only helps an order that never left the farm and that its platform still wants
+        // shipped; anything else (cancelled or shipped on the platform, parcels already collected) needs a person
+        if (PLATFORM_SETTLED.contains(order.platformStatus())) {
+            throw new ConflictException("order " + order.platformOrderId() + " is " + order.platformStatus() + " on "
+                    + order.platform() + "; settle it with the seller and then set its status by hand");
+        }
+        if (order.events().stream().anyMatch(e -> e.status() == OrderStatus.PICKED_UP)) {
+            throw new ConflictException("the parcels of order " + order.platformOrderId() + " were collected already; "
+                    + "correct it by setting its status by hand");
+        }
         OrderStatus before = order.status();
         makeParcels(order, clock.instant(), actor);
         announce(order, before);
         return order;
     }
+
+    /** Platform statuses after which Jiyun must not collect an order again. */
+    private static final Set<String> PLATFORM_SETTLED = Set.of(
+            PlatformOrderStatus.CANCELLED.name(), PlatformOrderStatus.SHIPPED.name(),
+            PlatformOrderStatus.COMPLETED.name());
 
     /**
      * Tries an order that waits for a SKU mapping again; true when that took it further. Seeing the

@@ -61,6 +61,24 @@ class AttentionPagesTest {
     }
 
     @Test
+    void anOrderCollectedAlreadyIsNotRetriedButSentToAPerson() throws Exception {
+        Order collected = fixtures.paidOrder(shop, fixtures.sku(coop, shop, producer, 2_000), 1);
+        orders.changeStatus(coop.id(), collected.id(), OrderStatus.PLANNED, "planned", null, null, "test");
+        orders.changeStatus(coop.id(), collected.id(), OrderStatus.PICKED_UP, "collected", null, null, "test");
+        orders.changeStatus(coop.id(), collected.id(), OrderStatus.NEEDS_ATTENTION, "one box damaged", null, null,
+                "test");
+
+        Notice refused = retry("/admin/attention/{id}/retry", collected.id());
+
+        assertThat(refused.error()).isTrue();
+        assertThat(refused.code()).isEqualTo("admin.attention.needsPerson");
+        assertThat(orders.get(coop.id(), collected.id()).status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+        String page = mvc.perform(get("/admin/attention").with(user(admin)).flashAttr(Notice.ATTRIBUTE, refused))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("不能重试").contains(collected.platformOrderId());
+    }
+
+    @Test
     void retryingAnOrderOnceItsSkuIsMappedMovesItOn() throws Exception {
         Order waiting = fixtures.paidOrder(shop, "tan-lamb-2kg", 1);
 

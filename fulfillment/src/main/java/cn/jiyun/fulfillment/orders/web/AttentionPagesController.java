@@ -114,8 +114,14 @@ class AttentionPagesController {
             } else {
                 Notice.done(redirect, "admin.attention.movedOn", order.platformOrderId());
             }
-        } catch (ConflictException notWaiting) {
-            Notice.refused(redirect, "admin.attention.notWaiting");
+        } catch (ConflictException refused) {
+            Order order = orders.get(user.cooperativeId(), id);
+            if (order.status() == OrderStatus.NEEDS_ATTENTION) {
+                // cancelled or shipped on the platform, or collected already: making parcels again would do harm
+                Notice.refused(redirect, "admin.attention.needsPerson", order.platformOrderId());
+            } else {
+                Notice.refused(redirect, "admin.attention.notWaiting");
+            }
         }
         return "redirect:/admin/attention";
     }
