@@ -38,6 +38,19 @@ public class HubScans {
     private final Refusal.Refusals refusals;
     private final Clock clock;
 
+    /** A parcel collected at a stop and not yet scanned in at its hub. */
+    public record OnTheWay(String code, Long routeId, int stop, Instant collectedAt, String collectedBy) {
+    }
+
+    /** What the vans carry towards the hubs: collected, not yet scanned in (at most 200, the oldest first). */
+    @Transactional(readOnly = true)
+    public List<OnTheWay> onTheWay(JiyunUser user) {
+        return pickups.findTop200ByCooperativeIdAndOutcomeAndArrivedAtIsNullOrderByRecordedAtAscIdAsc(
+                        user.cooperativeId(), PickupOutcome.COLLECTED).stream()
+                .map(p -> new OnTheWay(p.parcelCode(), p.routeId(), p.stopSequence(), p.recordedAt(), p.recordedBy()))
+                .toList();
+    }
+
     HubScans(ParcelPickups pickups, OrderService orders, RequestOnce once, Refusal.Refusals refusals, Clock clock) {
         this.pickups = pickups;
         this.orders = orders;

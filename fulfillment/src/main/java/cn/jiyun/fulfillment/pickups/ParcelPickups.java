@@ -11,6 +11,10 @@ interface ParcelPickups extends JpaRepository<ParcelPickup, Long> {
 
     List<ParcelPickup> findByRouteId(Long routeId);
 
+    /** Parcels collected and not yet scanned in at the hub, the longest on the road first. */
+    List<ParcelPickup> findTop200ByCooperativeIdAndOutcomeAndArrivedAtIsNullOrderByRecordedAtAscIdAsc(
+            Long cooperativeId, PickupOutcome outcome);
+
     List<ParcelPickup> findByOrderIdIn(Collection<Long> orderIds);
 
     /** The parcel's collection, if it was collected: what the hub scans find. */

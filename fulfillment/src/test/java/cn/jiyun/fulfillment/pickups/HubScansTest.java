@@ -54,6 +54,9 @@ class HubScansTest {
     @Test
     void ordersAreAtTheHubOnceTheirParcelsAreScannedInAndAScanAgainChangesNothing() throws Exception {
         String first = codes.get(0);
+        // collected, not yet scanned in: the hub page lists every one as on its way
+        assertThat(onTheWay()).containsExactlyInAnyOrderElementsOf(codes);
+
         String arrival = send(approved.courier(), "/api/hub/arrivals", "{\"codes\": [\"" + first + "\"]}", 200);
         assertThat(JsonPath.<Boolean>read(arrival, "$.parcels[0].alreadyArrived")).isFalse();
         assertThat(JsonPath.<String>read(arrival, "$.orders[0].status")).isEqualTo("AT_HUB");
@@ -73,9 +76,19 @@ class HubScansTest {
         for (String code : codes) {
             assertThat(statusOf(code)).isEqualTo("AT_HUB");
         }
+        assertThat(onTheWay()).isEmpty();
         String manifest = mvc.perform(get("/manifests/{id}", approved.routeId()).with(user(approved.courier())))
                 .andReturn().getResponse().getContentAsString();
         assertThat(manifest).contains("已到集散点");
+    }
+
+    /** The codes the hub page lists as collected and not yet scanned in. */
+    private List<String> onTheWay() throws Exception {
+        String page = mvc.perform(get("/hub").with(user(approved.courier()))).andReturn().getResponse()
+                .getContentAsString();
+        String section = page.substring(page.indexOf("id=\"on-the-way\""), page.indexOf("id=\"waiting\""));
+        return java.util.regex.Pattern.compile("data-code=\"([^\"]+)\"").matcher(section).results()
+                .map(m -> m.group(1)).toList();
     }
 
     @Test

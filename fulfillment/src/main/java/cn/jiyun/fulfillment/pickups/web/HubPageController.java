@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.pickups.web;
 
+import cn.jiyun.fulfillment.ChinaTime;
 import cn.jiyun.fulfillment.orders.Order;
 import cn.jiyun.fulfillment.orders.OrderFilter;
 import cn.jiyun.fulfillment.orders.OrderService;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,6 +32,12 @@ class HubPageController {
     }
 
     private static final int WAITING_SHOWN = 100;
+    private static final DateTimeFormatter COLLECTED_AT = DateTimeFormatter.ofPattern("MM-dd HH:mm")
+            .withZone(ChinaTime.ZONE);
+
+    /** A parcel on a van, collected and not yet scanned in, with when (Asia/Shanghai) and by whom. */
+    record OnTheWay(String code, Long routeId, int stop, String collectedAt, String collectedBy) {
+    }
 
     private final HubScans hub;
     private final OrderService orders;
@@ -49,6 +57,8 @@ class HubPageController {
                         PageRequest.of(0, WAITING_SHOWN, Sort.by("shipBy", "id")))
                 .map(HubPageController::waiting).getContent();
         model.addAttribute("waiting", waiting);
+        model.addAttribute("onTheWay", hub.onTheWay(user).stream().map(p -> new OnTheWay(p.code(), p.routeId(),
+                p.stop(), COLLECTED_AT.format(p.collectedAt()), p.collectedBy())).toList());
         model.addAttribute("carriers", Carrier.values());
         return "pickups/hub";
     }
