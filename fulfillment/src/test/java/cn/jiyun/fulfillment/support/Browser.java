@@ -1,16 +1,17 @@
 package cn.jiyun.fulfillment.support;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -73,16 +74,31 @@ public final class Browser implements AutoCloseable {
 
     public WebElement find(By by) {
         return waitUntil(d -> {
-            var found = d.findElements(by);
-            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+            try {
+                var found = d.findElements(by);
+                return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+            } catch (WebDriverException navigating) {
+                // the page is being replaced (a link or a form was followed): look again on the next one
+                return null;
+            }
         });
     }
 
     /** Clicks a button that submits a form or follows a link, and waits until the next page replaced this one. */
     public void submit(By button) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        // a mark on this page's window: the next page starts without it
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.jiyunPageBefore = true;");
         find(button).click();
-        waitUntil(ExpectedConditions.stalenessOf(page));
+        waitUntil(d -> {
+            try {
+                return Boolean.FALSE.equals(((JavascriptExecutor) d).executeScript(
+                        "return window.jiyunPageBefore === true || document.readyState !== 'complete';"));
+            } catch (WebDriverException navigating) {
+                // Chromium may answer mid-navigation that the old document is gone: look again
+                return false;
+            }
+        });
     }
 
     public <T> T waitUntil(ExpectedCondition<T> condition) {
