@@ -51,7 +51,7 @@ public final class PickupPlanner implements AutoCloseable {
         long deadline = System.nanoTime() + timeLimit.toNanos();
         CompiledProblem compiled = CompiledProblem.compile(problem, matrices);
         PlanningJob job = new PlanningJob(compiled, PickupSolverFactory.create(timeLimit, unimprovedLimit), listener,
-                deadline);
+                deadline, unimprovedLimit);
         executor.execute(job::run);
         return job;
     }

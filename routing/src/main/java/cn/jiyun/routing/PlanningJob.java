@@ -15,6 +15,7 @@ import org.optaplanner.core.api.solver.Solver;
 
 import cn.jiyun.routing.domain.PickupPlan;
 import cn.jiyun.routing.domain.PickupStop;
+import cn.jiyun.routing.domain.SearchBudget;
 
 /**
  * A plan being solved in the background: watch it through its listener or {@link #bestPlan()}, stop it early, and
@@ -33,10 +34,14 @@ public final class PlanningJob {
     /** When solving must end (System.nanoTime): the solver's own limit starts later, after it has been built. */
     private final long deadlineNanos;
 
-    PlanningJob(CompiledProblem compiled, Solver<PickupPlan> solver, BestPlanListener listener, long deadlineNanos) {
+    PlanningJob(CompiledProblem compiled, Solver<PickupPlan> solver, BestPlanListener listener, long deadlineNanos,
+            Duration unimprovedLimit) {
         this.compiled = compiled;
         this.solver = solver;
         this.deadlineNanos = deadlineNanos;
+        compiled.plan.setSearchBudget(new SearchBudget(deadlineNanos,
+                unimprovedLimit == null ? 0 : unimprovedLimit.toNanos(),
+                () -> solver.isTerminateEarly() || !solver.isEveryProblemChangeProcessed()));
         solver.addEventListener(event -> {
             bestSolution.set(event.getNewBestSolution());
             if (listener != null) {

@@ -12,6 +12,7 @@ import org.optaplanner.core.api.solver.Solver;
 import org.optaplanner.core.impl.solver.DefaultSolver;
 
 import cn.jiyun.routing.domain.PickupPlan;
+import cn.jiyun.routing.domain.SearchBudget;
 import cn.jiyun.routing.solver.PickupSolverFactory;
 
 /**
@@ -73,6 +74,8 @@ public final class BenchmarkCommand {
      * constraint network, which would otherwise come on top of the limit.
      */
     static PickupPlan solveUntilDeadline(Solver<PickupPlan> solver, PickupPlan plan, double seconds) {
+        plan.setSearchBudget(new SearchBudget(System.nanoTime() + remaining(seconds).toNanos(), 0,
+                solver::isTerminateEarly));
         Thread deadline = new Thread(() -> {
             try {
                 Thread.sleep(remaining(seconds).toMillis());

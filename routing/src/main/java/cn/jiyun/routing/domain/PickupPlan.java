@@ -29,6 +29,9 @@ public class PickupPlan {
     @PlanningScore
     private HardMediumSoftLongScore score;
 
+    /** Time for the custom search phases; null: they do only what needs no time budget. Not part of the problem. */
+    private SearchBudget searchBudget;
+
     public PickupPlan() {
     }
 
@@ -53,6 +56,14 @@ public class PickupPlan {
 
     public List<PickupStop> getStops() {
         return stops;
+    }
+
+    public SearchBudget getSearchBudget() {
+        return searchBudget;
+    }
+
+    public void setSearchBudget(SearchBudget searchBudget) {
+        this.searchBudget = searchBudget;
     }
 
     public HardMediumSoftLongScore getScore() {

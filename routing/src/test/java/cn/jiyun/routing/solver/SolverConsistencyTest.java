@@ -17,6 +17,7 @@ import cn.jiyun.routing.bench.BenchmarkInstance.Convention;
 import cn.jiyun.routing.bench.BenchmarkInstance.Node;
 import cn.jiyun.routing.bench.BenchmarkModel;
 import cn.jiyun.routing.domain.PickupPlan;
+import cn.jiyun.routing.domain.SearchBudget;
 
 /** Runs the shipped configuration in FULL_ASSERT mode: the arrival/load listener and the constraints must agree. */
 class SolverConsistencyTest {
@@ -36,7 +37,11 @@ class SolverConsistencyTest {
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withTerminationConfig(new TerminationConfig().withMillisecondsSpentLimit(3_000L));
 
-        PickupPlan solved = SolverFactory.<PickupPlan>create(config).buildSolver().solve(BenchmarkModel.toPlan(instance));
+        PickupPlan plan = BenchmarkModel.toPlan(instance);
+        // with a budget, so the ruin-and-recreate phase runs too (its share of the 3 s), then local search
+        plan.setSearchBudget(SearchBudget.until(System.nanoTime() + 3_000_000_000L));
+
+        PickupPlan solved = SolverFactory.<PickupPlan>create(config).buildSolver().solve(plan);
 
         assertThat(solved.getScore().isSolutionInitialized()).isTrue();
     }

@@ -1,0 +1,103 @@
+package cn.jiyun.routing.solver;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import cn.jiyun.routing.domain.PickupPlan;
+import cn.jiyun.routing.domain.PickupStop;
+import cn.jiyun.routing.domain.SearchBudget;
+import cn.jiyun.routing.domain.VehicleDay;
+
+/**
+ * The main search: {@link StringRemovalSearch} for a share of the time left (the plan's {@link SearchBudget}), then
+ * its best plan becomes the working plan, for OptaPlanner's local search to polish in the rest. Without a budget
+ * (a solver built by hand, with no deadline to share) this phase does nothing.
+ */
+public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuinAndRecreatePhase.class);
+    private static final String STOPS = "stops";
+    /** Shorter than this is not worth building the search for. */
+    private static final long MIN_NANOS = 5_000_000;
+
+    /** Share of the time left that this phase takes; the local search has the rest. */
+    private double timeShare = 0.8;
+    private long seed = 1;
+
+    /** Set from the solver configuration's {@code customProperties}. */
+    public void setTimeShare(double timeShare) {
+        if (!(timeShare > 0 && timeShare <= 1)) {
+            throw new IllegalArgumentException("timeShare must be in (0, 1]: " + timeShare);
+        }
+        this.timeShare = timeShare;
+    }
+
+    public void setSeed(long seed) {
+        this.seed = seed;
+    }
+
+    @Override
+    public void changeWorkingSolution(ScoreDirector<PickupPlan> director) {
+        PickupPlan plan = director.getWorkingSolution();
+        SearchBudget budget = plan.getSearchBudget();
+        if (budget == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        long end = now + (long) ((budget.deadlineNanos() - now) * timeShare);
+        if (end - now < MIN_NANOS || budget.stopRequested().getAsBoolean()) {
+            return;
+        }
+        StringRemovalSearch search = new StringRemovalSearch(plan, seed);
+        search.run(end, budget);
+        LOG.debug("ruin and recreate: {} steps in {} ms, best soft {} medium {}", search.iterations(),
+                (System.nanoTime() - now) / 1_000_000, search.bestSoft(), search.bestMedium());
+        apply(director, search);
+    }
+
+    /** Makes the working plan the search's best: every changed list is announced as a whole, befores first. */
+    private static void apply(ScoreDirector<PickupPlan> director, StringRemovalSearch search) {
+        Map<VehicleDay, List<PickupStop>> targets = new IdentityHashMap<>();
+        List<List<PickupStop>> routes = search.bestRoutes();
+        for (int v = 0; v < routes.size(); v++) {
+            targets.put(search.vehicleDays().get(v), routes.get(v));
+        }
+        targets.put(search.bucketRoute(), search.bestUnassigned());
+        List<VehicleDay> changed = new ArrayList<>();
+        for (Map.Entry<VehicleDay, List<PickupStop>> target : targets.entrySet()) {
+            if (!sameStops(target.getKey().getStops(), target.getValue())) {
+                changed.add(target.getKey());
+            }
+        }
+        for (VehicleDay route : changed) {
+            director.beforeListVariableChanged(route, STOPS, 0, route.getStops().size());
+        }
+        for (VehicleDay route : changed) {
+            route.getStops().clear();
+            route.getStops().addAll(targets.get(route));
+        }
+        for (VehicleDay route : changed) {
+            director.afterListVariableChanged(route, STOPS, 0, route.getStops().size());
+        }
+        director.triggerVariableListeners();
+    }
+
+    private static boolean sameStops(List<PickupStop> a, List<PickupStop> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

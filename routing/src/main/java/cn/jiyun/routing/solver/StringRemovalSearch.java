@@ -1,0 +1,801 @@
+package cn.jiyun.routing.solver;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import cn.jiyun.routing.domain.PickupPlan;
+import cn.jiyun.routing.domain.PickupStop;
+import cn.jiyun.routing.domain.SearchBudget;
+import cn.jiyun.routing.domain.TravelTimes;
+import cn.jiyun.routing.domain.VehicleDay;
+
+/**
+ * Ruin and recreate by string removals (Christiaens and Vanden Berghe's SISR, Transportation Science 2020) on a plain
+ * array copy of the plan: each step takes strings of neighbouring stops out of a few nearby routes, puts them back
+ * one by one at their cheapest feasible place (skipping a place now and then, "blinks"), and keeps the result by
+ * simulated annealing. Every hard rule is checked in plain arithmetic, so the routes stay feasible throughout; what
+ * no route can take waits in the unassigned bucket, which costs more than any distance.
+ *
+ * <p>Why outside the constraint streams: a step moves a dozen stops and tries each at every place of every route,
+ * which plain arithmetic does several thousand times a second, where OptaPlanner 9.44 scores some fifteen thousand
+ * single moves a second on a day of pickups. The constraints still score the result; this only searches.
+ */
+final class StringRemovalSearch {
+
+    static final long INFEASIBLE = Long.MAX_VALUE;
+    /** Mean number of stops a ruin removes (SISR's c̄). */
+    private static final double MEAN_REMOVED = 10;
+    /** Longest string removed from one route (SISR's L_max). */
+    private static final int MAX_STRING = 10;
+    /** Chance that a string keeps a block of stops in its middle (SISR's split string). */
+    private static final double SPLIT_RATE = 0.5;
+    /** Chance of ending the kept block at each further stop (SISR's β). */
+    private static final double SPLIT_DEPTH = 0.01;
+    /** Chance of passing over a place when recreating (SISR's blinks). */
+    private static final double BLINK_RATE = 0.01;
+    /** Neighbours remembered per stop, the candidates for the routes a ruin touches. */
+    private static final int NEIGHBOURS = 64;
+    /** Penalty per day-pinned stop left out, as the dayPinKept constraint counts it. */
+    private static final long DAY_PIN_PENALTY = 1_000;
+    /** Start and end temperature, as fractions of the mean cost of driving to a stop in the first plan. */
+    static final double START_TEMPERATURE = 0.3;
+    static final double END_TEMPERATURE = 0.003;
+
+    private final SplittableRandom random;
+    private final TravelTimes travel;
+    private final List<VehicleDay> vehicleDays;
+    private final VehicleDay bucketRoute;
+    private final PickupStop[] stops;
+
+    // stops
+    private final int[] location;
+    private final long[] weight;
+    private final long[] volume;
+    private final long[] open;
+    private final long[] close;
+    private final long[] service;
+    private final long[] maxRide;
+    private final boolean[] chilled;
+    private final int[] readyDay;
+    private final long[] shipBy;
+    private final int[] dayPin;
+    private final boolean[] pinned;
+    private final int[] parcels;
+    private final long[] hubDistance;
+    private final int[][] neighbours;
+
+    // routes
+    private final int routeCount;
+    private final int[] hub;
+    private final int[] day;
+    private final long[] dayStart;
+    private final long[] departure;
+    private final long[] latestReturn;
+    private final long[] trunk;
+    private final long[] capacityWeight;
+    private final long[] capacityVolume;
+    private final boolean[] refrigerated;
+    private final long[] costPerDistance;
+    private final long[] fixedCost;
+    private final long[] costPerHour;
+    private final boolean[] frozen;
+    private final int[] prefix;
+    /** Routes alike in everything but identity share a class: one empty route per class is tried per stop. */
+    private final int[] emptyClass;
+
+    // working state
+    private final int[][] work;
+    private final int[] size;
+    private final long[] cost;
+    private final long[] loadWeight;
+    private final long[] loadVolume;
+    private final int[] chilledCount;
+    private final long[][] leaveAt;
+    private final long[][] latestArrival;
+    private final int[] routeOf;
+    private final int[] positionOf;
+    private int[] bucket;
+    private int bucketSize;
+    private final int[] untouchable;
+    private long soft;
+    private long medium;
+    private long hard;
+
+    // accepted state
+    private final int[][] current;
+    private final int[] currentSize;
+    private int[] currentBucket;
+    private int currentBucketSize;
+    private long currentSoft;
+    private long currentMedium;
+    private long currentHard;
+
+    // best state
+    private final int[][] best;
+    private final int[] bestSize;
+    private int[] bestBucket;
+    private int bestBucketSize;
+    private long bestSoft;
+    private long bestMedium;
+    private long bestHard;
+
+    private final boolean[] dirty;
+    private final int[] dirtyList;
+    private int dirtyCount;
+    private final int[] ruinStamp;
+    private final int[] classStamp;
+    private int stamp;
+    private final int[] removed;
+    private int removedCount;
+    private long iterations;
+
+    StringRemovalSearch(PickupPlan plan, long seed) {
+        this.random = new SplittableRandom(seed);
+        this.travel = plan.getTravel();
+        this.vehicleDays = plan.getVehicleDays().stream().filter(route -> !route.isUnassignedBucket()).toList();
+        this.bucketRoute = plan.unassignedBucket();
+        this.stops = plan.getStops().toArray(PickupStop[]::new);
+        int n = stops.length;
+        Map<PickupStop, Integer> index = new IdentityHashMap<>();
+        location = new int[n];
+        weight = new long[n];
+        volume = new long[n];
+        open = new long[n];
+        close = new long[n];
+        service = new long[n];
+        maxRide = new long[n];
+        chilled = new boolean[n];
+        readyDay = new int[n];
+        shipBy = new long[n];
+        dayPin = new int[n];
+        pinned = new boolean[n];
+        parcels = new int[n];
+        for (int s = 0; s < n; s++) {
+            PickupStop stop = stops[s];
+            index.put(stop, s);
+            location[s] = stop.getLocation();
+            weight[s] = stop.getWeight();
+            volume[s] = stop.getVolume();
+            open[s] = stop.getWindowOpen();
+            close[s] = stop.getWindowClose();
+            service[s] = stop.getServiceTime();
+            maxRide[s] = stop.getMaxRideTime();
+            chilled[s] = stop.isChilled();
+            readyDay[s] = stop.getReadyDay();
+            shipBy[s] = stop.getShipBy();
+            dayPin[s] = stop.getPinnedDay();
+            pinned[s] = stop.isPinned();
+            parcels[s] = stop.parcelCount();
+        }
+
+        routeCount = vehicleDays.size();
+        int r = routeCount;
+        hub = new int[r];
+        day = new int[r];
+        dayStart = new long[r];
+        departure = new long[r];
+        latestReturn = new long[r];
+        trunk = new long[r];
+        capacityWeight = new long[r];
+        capacityVolume = new long[r];
+        refrigerated = new boolean[r];
+        costPerDistance = new long[r];
+        fixedCost = new long[r];
+        costPerHour = new long[r];
+        frozen = new boolean[r];
+        prefix = new int[r];
+        emptyClass = new int[r];
+        work = new int[r][];
+        current = new int[r][];
+        best = new int[r][];
+        size = new int[r];
+        currentSize = new int[r];
+        bestSize = new int[r];
+        cost = new long[r];
+        loadWeight = new long[r];
+        loadVolume = new long[r];
+        chilledCount = new int[r];
+        leaveAt = new long[r][];
+        latestArrival = new long[r][];
+        routeOf = new int[n];
+        positionOf = new int[n];
+        Arrays.fill(routeOf, -1);
+        for (int v = 0; v < r; v++) {
+            VehicleDay route = vehicleDays.get(v);
+            hub[v] = route.getHubLocation();
+            day[v] = route.getDay();
+            dayStart[v] = route.getDayStart();
+            departure[v] = route.getDepartureTime();
+            latestReturn[v] = route.getLatestReturn();
+            trunk[v] = route.getTrunkDeparture();
+            capacityWeight[v] = route.getWeightCapacity();
+            capacityVolume[v] = route.getVolumeCapacity();
+            refrigerated[v] = route.isRefrigerated();
+            costPerDistance[v] = route.getCostPerDistance();
+            fixedCost[v] = route.getFixedCost();
+            costPerHour[v] = route.getCostPerHour();
+            List<PickupStop> onRoute = route.getStops();
+            work[v] = new int[n + 1];
+            current[v] = new int[n + 1];
+            best[v] = new int[n + 1];
+            leaveAt[v] = new long[n + 1];
+            latestArrival[v] = new long[n + 2];
+            for (PickupStop stop : onRoute) {
+                int s = index.get(stop);
+                work[v][size[v]++] = s;
+                if (!mayCarry(v, s) || stop.isPinViolated()) {
+                    frozen[v] = true;
+                }
+            }
+            // Pinned stops are the route's fixed beginning: nothing up to the last of them moves.
+            for (int i = 0; i < size[v]; i++) {
+                if (pinned[work[v][i]]) {
+                    prefix[v] = i + 1;
+                }
+            }
+            refresh(v);
+            if (cost[v] == INFEASIBLE) {
+                // A route the plan already breaks a rule on (a person's pins, say) is left exactly as it is.
+                frozen[v] = true;
+            }
+            emptyClass[v] = v;
+            for (int w = 0; w < v; w++) {
+                if (alike(w, v)) {
+                    emptyClass[v] = emptyClass[w];
+                    break;
+                }
+            }
+        }
+        bucket = new int[n];
+        List<Integer> fixedInBucket = new ArrayList<>();
+        for (PickupStop stop : bucketRoute.getStops()) {
+            int s = index.get(stop);
+            if (pinned[s]) {
+                fixedInBucket.add(s);
+            } else {
+                bucket[bucketSize++] = s;
+            }
+        }
+        untouchable = fixedInBucket.stream().mapToInt(Integer::intValue).toArray();
+        for (int s : untouchable) {
+            routeOf[s] = -1;
+        }
+
+        hubDistance = new long[n];
+        int[] hubs = Arrays.stream(hub).distinct().toArray();
+        for (int s = 0; s < n; s++) {
+            long nearest = hubs.length == 0 ? 0 : Long.MAX_VALUE;
+            for (int h : hubs) {
+                nearest = Math.min(nearest, travel.distance(h, location[s]));
+            }
+            hubDistance[s] = nearest;
+        }
+        neighbours = neighbours();
+
+        dirty = new boolean[r];
+        dirtyList = new int[r];
+        ruinStamp = new int[r];
+        classStamp = new int[r];
+        removed = new int[n];
+        evaluate();
+        for (int v = 0; v < r; v++) {
+            System.arraycopy(work[v], 0, current[v], 0, size[v]);
+            currentSize[v] = size[v];
+        }
+        currentBucket = Arrays.copyOf(bucket, n);
+        currentBucketSize = bucketSize;
+        currentSoft = soft;
+        currentMedium = medium;
+        currentHard = hard;
+        saveBest();
+    }
+
+    /**
+     * Searches until {@code endNanos}, the budget's stop request or its unimproved limit; the best plan found is then
+     * {@link #bestRoutes()}.
+     */
+    void run(long endNanos, SearchBudget budget) {
+        long startNanos = System.nanoTime();
+        long lastImprovement = startNanos;
+        int assigned = 0;
+        long driving = 0;
+        for (int v = 0; v < routeCount; v++) {
+            if (size[v] > 0 && !frozen[v]) {
+                assigned += size[v];
+                driving += cost[v] - fixedCost[v];
+            }
+        }
+        double meanStopCost = assigned == 0 ? 1 : Math.max(1, (double) driving / assigned);
+        double startTemperature = START_TEMPERATURE * meanStopCost;
+        double endTemperature = END_TEMPERATURE * meanStopCost;
+        long span = Math.max(1, endNanos - startNanos);
+        while (true) {
+            long now = System.nanoTime();
+            if (now >= endNanos) {
+                break;
+            }
+            if ((iterations & 15) == 0 && budget.stopRequested().getAsBoolean()) {
+                break;
+            }
+            if (budget.unimprovedNanos() > 0 && now - lastImprovement > budget.unimprovedNanos()) {
+                break;
+            }
+            double progress = (double) (now - startNanos) / span;
+            double temperature = startTemperature * Math.pow(endTemperature / startTemperature, progress);
+            if (!step(temperature)) {
+                break;
+            }
+            iterations++;
+            if (isBetter(soft, medium, hard, bestSoft, bestMedium, bestHard)) {
+                saveBest();
+                lastImprovement = now;
+            }
+        }
+    }
+
+    long iterations() {
+        return iterations;
+    }
+
+    /** The best routes found, in the plan's vehicle-day order, as stops; then the stops to leave unassigned. */
+    List<List<PickupStop>> bestRoutes() {
+        List<List<PickupStop>> routes = new ArrayList<>();
+        for (int v = 0; v < routeCount; v++) {
+            List<PickupStop> route = new ArrayList<>(bestSize[v]);
+            for (int i = 0; i < bestSize[v]; i++) {
+                route.add(stops[best[v][i]]);
+            }
+            routes.add(route);
+        }
+        return routes;
+    }
+
+    List<PickupStop> bestUnassigned() {
+        List<PickupStop> left = new ArrayList<>();
+        for (int s : untouchable) {
+            left.add(stops[s]);
+        }
+        for (int i = 0; i < bestBucketSize; i++) {
+            left.add(stops[bestBucket[i]]);
+        }
+        return left;
+    }
+
+    long bestSoft() {
+        return bestSoft;
+    }
+
+    long bestMedium() {
+        return bestMedium;
+    }
+
+    List<VehicleDay> vehicleDays() {
+        return vehicleDays;
+    }
+
+    VehicleDay bucketRoute() {
+        return bucketRoute;
+    }
+
+    // ---- one step ----
+
+    /** Ruins, recreates and accepts or reverts; false when there is nothing to move at all. */
+    private boolean step(double temperature) {
+        stamp++;
+        dirtyCount = 0;
+        removedCount = 0;
+        if (!ruin()) {
+            return false;
+        }
+        recreate();
+        evaluate();
+        boolean accept = isBetter(soft, medium, hard, currentSoft, currentMedium, currentHard)
+                || (medium == currentMedium && hard == currentHard
+                        && soft < currentSoft - temperature * Math.log(random.nextDouble()));
+        if (accept) {
+            for (int d = 0; d < dirtyCount; d++) {
+                int v = dirtyList[d];
+                System.arraycopy(work[v], 0, current[v], 0, size[v]);
+                currentSize[v] = size[v];
+                dirty[v] = false;
+            }
+            System.arraycopy(bucket, 0, currentBucket, 0, bucketSize);
+            currentBucketSize = bucketSize;
+            currentSoft = soft;
+            currentMedium = medium;
+            currentHard = hard;
+        } else {
+            for (int d = 0; d < dirtyCount; d++) {
+                int v = dirtyList[d];
+                System.arraycopy(current[v], 0, work[v], 0, currentSize[v]);
+                size[v] = currentSize[v];
+                dirty[v] = false;
+                refresh(v);
+            }
+            System.arraycopy(currentBucket, 0, bucket, 0, currentBucketSize);
+            bucketSize = currentBucketSize;
+            for (int i = 0; i < bucketSize; i++) {
+                routeOf[bucket[i]] = -1;
+            }
+            soft = currentSoft;
+            medium = currentMedium;
+            hard = currentHard;
+        }
+        return true;
+    }
+
+    private static boolean isBetter(long soft, long medium, long hard, long otherSoft, long otherMedium,
+            long otherHard) {
+        if (hard != otherHard) {
+            return hard < otherHard;
+        }
+        if (medium != otherMedium) {
+            return medium < otherMedium;
+        }
+        return soft < otherSoft;
+    }
+
+    private boolean ruin() {
+        int seed = randomMovableStop();
+        if (seed < 0) {
+            // nothing on a route can move: only the bucket's stops may still find a place
+            return bucketSize > 0;
+        }
+        int movable = 0;
+        int used = 0;
+        for (int v = 0; v < routeCount; v++) {
+            if (!frozen[v] && size[v] > prefix[v]) {
+                movable += size[v] - prefix[v];
+                used++;
+            }
+        }
+        double maxString = Math.min(MAX_STRING, (double) movable / Math.max(1, used));
+        double maxStrings = 4 * MEAN_REMOVED / (1 + maxString) - 1;
+        int strings = (int) (1 + random.nextDouble() * Math.max(1, maxStrings));
+        int ruined = 0;
+        for (int k = -1; k < neighbours[seed].length && ruined < strings; k++) {
+            int s = k < 0 ? seed : neighbours[seed][k];
+            int v = routeOf[s];
+            if (v < 0 || frozen[v] || ruinStamp[v] == stamp || positionOf[s] < prefix[v]) {
+                continue;
+            }
+            ruinStamp[v] = stamp;
+            ruined++;
+            int free = size[v] - prefix[v];
+            int longest = (int) Math.min(free, maxString);
+            int length = 1 + random.nextInt(Math.max(1, longest));
+            if (free > length && random.nextDouble() < SPLIT_RATE) {
+                int kept = 1;
+                while (length + kept < free && random.nextDouble() >= SPLIT_DEPTH) {
+                    kept++;
+                }
+                int start = stringStart(v, positionOf[s], length + kept);
+                int keptFrom = start + random.nextInt(length + 1);
+                removeRange(v, start, length + kept, keptFrom, kept);
+            } else {
+                removeRange(v, stringStart(v, positionOf[s], length), length, -1, 0);
+            }
+        }
+        return true;
+    }
+
+    private int randomMovableStop() {
+        for (int attempt = 0; attempt < 32; attempt++) {
+            int s = random.nextInt(stops.length);
+            int v = routeOf[s];
+            if (v >= 0 && !frozen[v] && positionOf[s] >= prefix[v]) {
+                return s;
+            }
+        }
+        List<Integer> movable = new ArrayList<>();
+        for (int s = 0; s < stops.length; s++) {
+            if (routeOf[s] >= 0 && !frozen[routeOf[s]] && positionOf[s] >= prefix[routeOf[s]]) {
+                movable.add(s);
+            }
+        }
+        return movable.isEmpty() ? -1 : movable.get(random.nextInt(movable.size()));
+    }
+
+    /** A random start for a string of {@code length} stops that contains {@code position}, after the pins. */
+    private int stringStart(int v, int position, int length) {
+        int lowest = Math.max(prefix[v], position - length + 1);
+        int highest = Math.min(position, size[v] - length);
+        return lowest + random.nextInt(highest - lowest + 1);
+    }
+
+    /** Removes {@code length} stops from {@code start}, except {@code kept} from {@code keptFrom}. */
+    private void removeRange(int v, int start, int length, int keptFrom, int kept) {
+        int[] route = work[v];
+        int write = start;
+        for (int i = start; i < start + length; i++) {
+            if (i >= keptFrom && i < keptFrom + kept) {
+                route[write++] = route[i];
+            } else {
+                removed[removedCount++] = route[i];
+                routeOf[route[i]] = -2;
+            }
+        }
+        for (int i = start + length; i < size[v]; i++) {
+            route[write++] = route[i];
+        }
+        size[v] = write;
+        markDirty(v);
+        refresh(v);
+    }
+
+    private void recreate() {
+        for (int i = 0; i < bucketSize; i++) {
+            removed[removedCount++] = bucket[i];
+        }
+        bucketSize = 0;
+        sortRemoved();
+        for (int i = 0; i < removedCount; i++) {
+            insert(removed[i]);
+        }
+    }
+
+    /** SISR's orders: random 4 times in 11, heaviest first 4, farthest from the hub first 2, nearest first 1. */
+    private void sortRemoved() {
+        int pick = random.nextInt(11);
+        if (pick < 4) {
+            for (int i = removedCount - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = removed[i];
+                removed[i] = removed[j];
+                removed[j] = t;
+            }
+            return;
+        }
+        long[] keys = new long[removedCount];
+        for (int i = 0; i < removedCount; i++) {
+            int s = removed[i];
+            long key = pick < 8 ? -weight[s] : pick < 10 ? -hubDistance[s] : hubDistance[s];
+            keys[i] = key;
+        }
+        // insertion sort: a dozen stops
+        for (int i = 1; i < removedCount; i++) {
+            int s = removed[i];
+            long key = keys[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j] > key) {
+                keys[j + 1] = keys[j];
+                removed[j + 1] = removed[j];
+                j--;
+            }
+            keys[j + 1] = key;
+            removed[j + 1] = s;
+        }
+    }
+
+    private void insert(int s) {
+        long cheapest = INFEASIBLE;
+        int target = -1;
+        int targetPosition = -1;
+        int classes = ++stamp;
+        for (int v = 0; v < routeCount; v++) {
+            if (frozen[v] || !mayCarry(v, s) || loadWeight[v] + weight[s] > capacityWeight[v]
+                    || loadVolume[v] + volume[s] > capacityVolume[v]) {
+                continue;
+            }
+            if (size[v] == 0) {
+                if (classStamp[emptyClass[v]] == classes) {
+                    continue;
+                }
+                classStamp[emptyClass[v]] = classes;
+            }
+            for (int p = prefix[v]; p <= size[v]; p++) {
+                long delta = insertionDelta(v, s, p, cheapest);
+                if (delta < cheapest && random.nextDouble() >= BLINK_RATE) {
+                    cheapest = delta;
+                    target = v;
+                    targetPosition = p;
+                }
+            }
+        }
+        if (target < 0) {
+            bucket[bucketSize++] = s;
+            routeOf[s] = -1;
+            return;
+        }
+        int[] route = work[target];
+        System.arraycopy(route, targetPosition, route, targetPosition + 1, size[target] - targetPosition);
+        route[targetPosition] = s;
+        size[target]++;
+        markDirty(target);
+        refresh(target);
+    }
+
+    /** The added cost of {@code s} at {@code p} of route {@code v}, or INFEASIBLE; not below {@code bound}. */
+    private long insertionDelta(int v, int s, int p, long bound) {
+        int[] route = work[v];
+        int n = size[v];
+        int previous = p == 0 ? hub[v] : location[route[p - 1]];
+        int next = p == n ? hub[v] : location[route[p]];
+        int here = location[s];
+        long distance = travel.distance(previous, here) + travel.distance(here, next) - travel.distance(previous, next);
+        long lower = distance * costPerDistance[v] + (n == 0 ? fixedCost[v] : 0);
+        if (lower >= bound) {
+            return INFEASIBLE;
+        }
+        long leave = p == 0 ? departure[v] : leaveAt[v][p - 1];
+        long start = Math.max(leave + travel.duration(previous, here), dayStart[v] + open[s]);
+        if (close[s] < PickupStop.NEVER && start > dayStart[v] + close[s]) {
+            return INFEASIBLE;
+        }
+        if (start + service[s] + travel.duration(here, next) > latestArrival[v][p]) {
+            return INFEASIBLE;
+        }
+        if (costPerHour[v] == 0 && chilledCount[v] == 0 && !chilled[s]) {
+            return lower;
+        }
+        long after = routeCost(v, s, p);
+        return after == INFEASIBLE ? INFEASIBLE : after - cost[v];
+    }
+
+    // ---- route bookkeeping ----
+
+    private void markDirty(int v) {
+        if (!dirty[v]) {
+            dirty[v] = true;
+            dirtyList[dirtyCount++] = v;
+        }
+    }
+
+    /** Recomputes the route's cost, load, schedule and slack, and its stops' places. */
+    private void refresh(int v) {
+        int[] route = work[v];
+        int n = size[v];
+        long w = 0;
+        long vol = 0;
+        int cold = 0;
+        long time = departure[v];
+        int from = hub[v];
+        for (int i = 0; i < n; i++) {
+            int s = route[i];
+            routeOf[s] = v;
+            positionOf[s] = i;
+            w += weight[s];
+            vol += volume[s];
+            if (chilled[s]) {
+                cold++;
+            }
+            long start = Math.max(time + travel.duration(from, location[s]), dayStart[v] + open[s]);
+            time = start + service[s];
+            leaveAt[v][i] = time;
+            from = location[s];
+        }
+        long latest = latestReturn[v];
+        latestArrival[v][n] = latest;
+        int to = hub[v];
+        for (int i = n - 1; i >= 0; i--) {
+            int s = route[i];
+            long closes = close[s] >= PickupStop.NEVER ? PickupStop.NEVER : dayStart[v] + close[s];
+            latest = Math.min(closes, latest - travel.duration(location[s], to) - service[s]);
+            latestArrival[v][i] = latest;
+            to = location[s];
+        }
+        loadWeight[v] = w;
+        loadVolume[v] = vol;
+        chilledCount[v] = cold;
+        cost[v] = routeCost(v, -1, -1);
+    }
+
+    /**
+     * The route's cost in soft units with {@code extra} at {@code index} (-1: as it is), or INFEASIBLE when it breaks
+     * a window, the return time, a capacity or a chilled ride; the same arithmetic as {@link CheapestInsertionPhase}.
+     */
+    private long routeCost(int v, int extra, int index) {
+        int[] route = work[v];
+        int count = size[v] + (extra < 0 ? 0 : 1);
+        if (count == 0) {
+            return 0;
+        }
+        long time = departure[v];
+        int from = hub[v];
+        long distance = 0;
+        long w = 0;
+        long vol = 0;
+        long latestChilledReturn = Long.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            int s = extra < 0 || i < index ? route[i] : i == index ? extra : route[i - 1];
+            distance += travel.distance(from, location[s]);
+            long start = Math.max(time + travel.duration(from, location[s]), dayStart[v] + open[s]);
+            if (close[s] < PickupStop.NEVER && start > dayStart[v] + close[s]) {
+                return INFEASIBLE;
+            }
+            time = start + service[s];
+            from = location[s];
+            w += weight[s];
+            vol += volume[s];
+            if (chilled[s]) {
+                latestChilledReturn = Math.min(latestChilledReturn, time + maxRide[s]);
+            }
+        }
+        distance += travel.distance(from, hub[v]);
+        long back = time + travel.duration(from, hub[v]);
+        if (back > latestReturn[v] || back > latestChilledReturn || w > capacityWeight[v]
+                || vol > capacityVolume[v]) {
+            return INFEASIBLE;
+        }
+        return distance * costPerDistance[v] + fixedCost[v] + (back - departure[v]) * costPerHour[v] * 10 / 36;
+    }
+
+    /** The rules that depend on the vehicle-day alone (as {@link CheapestInsertionPhase}). */
+    private boolean mayCarry(int v, int s) {
+        return day[v] >= readyDay[s] && trunk[v] <= shipBy[s] && (!chilled[s] || refrigerated[v])
+                && (dayPin[s] < 0 || day[v] == dayPin[s]);
+    }
+
+    private boolean alike(int a, int b) {
+        return hub[a] == hub[b] && day[a] == day[b] && dayStart[a] == dayStart[b] && departure[a] == departure[b]
+                && latestReturn[a] == latestReturn[b] && trunk[a] == trunk[b]
+                && capacityWeight[a] == capacityWeight[b] && capacityVolume[a] == capacityVolume[b]
+                && refrigerated[a] == refrigerated[b] && costPerDistance[a] == costPerDistance[b]
+                && fixedCost[a] == fixedCost[b] && costPerHour[a] == costPerHour[b];
+    }
+
+    private void evaluate() {
+        long total = 0;
+        for (int v = 0; v < routeCount; v++) {
+            if (cost[v] != INFEASIBLE) {
+                total += cost[v];
+            } else if (!frozen[v]) {
+                // Taking stops out can break a route where travel times break the triangle inequality (a
+                // county's circuity differs from its neighbour's): such a step is never kept.
+                soft = INFEASIBLE;
+                medium = INFEASIBLE;
+                hard = INFEASIBLE;
+                return;
+            }
+        }
+        long left = 0;
+        long pins = 0;
+        for (int i = 0; i < bucketSize; i++) {
+            left += parcels[bucket[i]];
+            if (dayPin[bucket[i]] >= 0) {
+                pins += DAY_PIN_PENALTY;
+            }
+        }
+        soft = total;
+        medium = left;
+        hard = pins;
+    }
+
+    private void saveBest() {
+        for (int v = 0; v < routeCount; v++) {
+            System.arraycopy(work[v], 0, best[v], 0, size[v]);
+            bestSize[v] = size[v];
+        }
+        bestBucket = Arrays.copyOf(bucket, bucket.length);
+        bestBucketSize = bucketSize;
+        bestSoft = soft;
+        bestMedium = medium;
+        bestHard = hard;
+    }
+
+    /** Each stop's nearest other stops by road, nearest first. */
+    private int[][] neighbours() {
+        int n = stops.length;
+        int k = Math.min(NEIGHBOURS, n - 1);
+        int[][] result = new int[n][];
+        long[] keys = new long[Math.max(0, n - 1)];
+        for (int s = 0; s < n; s++) {
+            int c = 0;
+            for (int t = 0; t < n; t++) {
+                if (t != s) {
+                    keys[c++] = (Math.min(travel.distance(location[s], location[t]), 1L << 40) << 21) | t;
+                }
+            }
+            Arrays.sort(keys, 0, c);
+            result[s] = new int[k];
+            for (int i = 0; i < k; i++) {
+                result[s][i] = (int) (keys[i] & ((1 << 21) - 1));
+            }
+        }
+        return result;
+    }
+}

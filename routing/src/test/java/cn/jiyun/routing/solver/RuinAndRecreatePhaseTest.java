@@ -1,0 +1,141 @@
+package cn.jiyun.routing.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
+import org.optaplanner.core.api.solver.SolverFactory;
+import org.optaplanner.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import org.optaplanner.core.config.phase.PhaseConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
+import org.optaplanner.core.config.solver.EnvironmentMode;
+import org.optaplanner.core.config.solver.SolverConfig;
+
+import cn.jiyun.routing.CompiledPlans;
+import cn.jiyun.routing.Parcel;
+import cn.jiyun.routing.PinnedStop;
+import cn.jiyun.routing.PlanningProblem;
+import cn.jiyun.routing.bench.BenchmarkInstance;
+import cn.jiyun.routing.bench.BenchmarkInstance.Convention;
+import cn.jiyun.routing.bench.BenchmarkInstance.Node;
+import cn.jiyun.routing.bench.BenchmarkModel;
+import cn.jiyun.routing.bench.NingxiaInstance;
+import cn.jiyun.routing.domain.PickupPlan;
+import cn.jiyun.routing.domain.PickupStop;
+import cn.jiyun.routing.domain.SearchBudget;
+import cn.jiyun.routing.domain.VehicleDay;
+
+class RuinAndRecreatePhaseTest {
+
+    private static final LocalDate FIRST_DAY = LocalDate.of(2026, 12, 1);
+
+    /** The construction, then (when asked) the ruin-and-recreate phase, in FULL_ASSERT: every announcement checked. */
+    private static PickupPlan solve(PickupPlan plan, boolean ruinAndRecreate, long millis) {
+        List<PhaseConfig> phases = new ArrayList<>();
+        phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(CheapestInsertionPhase.class)));
+        phases.add(new ConstructionHeuristicPhaseConfig());
+        if (ruinAndRecreate) {
+            phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RuinAndRecreatePhase.class)));
+        }
+        SolverConfig config = PickupSolverFactory.baseConfig().withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
+                .withPhases(phases.toArray(PhaseConfig[]::new));
+        // the phase takes its share (0.8 by default) of the time to the deadline
+        plan.setSearchBudget(SearchBudget.until(System.nanoTime() + millis * 1_000_000));
+        return SolverFactory.<PickupPlan>create(config).buildSolver().solve(plan);
+    }
+
+    private static PickupPlan ningxia() {
+        // two days, one hub, chilled producers, volume and weight capacities, ship-by deadlines
+        return CompiledPlans.compile(NingxiaInstance.generate(3, 90, 4, 2, FIRST_DAY));
+    }
+
+    @Test
+    void improvesOnTheConstructionWithoutBreakingAHardRule() {
+        HardMediumSoftLongScore constructed = solve(ningxia(), false, 0).getScore();
+
+        PickupPlan searched = solve(ningxia(), true, 1_500);
+
+        HardMediumSoftLongScore score = searched.getScore();
+        assertThat(score.hardScore()).isZero();
+        assertThat(score.mediumScore()).isGreaterThanOrEqualTo(constructed.mediumScore());
+        assertThat(score).isGreaterThan(constructed);
+    }
+
+    @Test
+    void itsArithmeticAgreesWithTheConstraints() {
+        PickupPlan searched = solve(ningxia(), true, 1_000);
+
+        // Read back by a fresh search: its own cost of the solved plan must be the constraints' score.
+        StringRemovalSearch reading = new StringRemovalSearch(searched, 1);
+        assertThat(-reading.bestSoft()).isEqualTo(searched.getScore().softScore());
+        assertThat(-reading.bestMedium()).isEqualTo(searched.getScore().mediumScore());
+    }
+
+    @Test
+    void shortensATimeWindowInstanceBuiltByGreedyInsertion() {
+        BenchmarkInstance instance = randomVrptw(7, 30);
+        PickupPlan constructed = solve(BenchmarkModel.toPlan(instance), false, 0);
+
+        PickupPlan searched = solve(BenchmarkModel.toPlan(instance), true, 1_500);
+
+        assertThat(searched.getScore().hardScore()).isZero();
+        assertThat(searched.getScore().mediumScore()).isGreaterThanOrEqualTo(constructed.getScore().mediumScore());
+        assertThat(searched.getScore().softScore()).isGreaterThan(constructed.getScore().softScore());
+    }
+
+    @Test
+    void leavesPinnedStopsWhereAPersonPutThem() {
+        PlanningProblem generated = NingxiaInstance.generate(3, 90, 4, 2, FIRST_DAY);
+        // a person fixed two producers as the first visits of vehicle-01 today, and a third to tomorrow
+        List<String> dry = generated.parcels().stream().filter(parcel -> !parcel.chilled())
+                .filter(parcel -> parcel.readyDay().equals(FIRST_DAY)).map(Parcel::producerId).distinct().limit(3)
+                .toList();
+        List<PinnedStop> pins = List.of(new PinnedStop(dry.get(0), "vehicle-01", FIRST_DAY, 0),
+                new PinnedStop(dry.get(1), "vehicle-01", FIRST_DAY, 1),
+                PinnedStop.onDay(dry.get(2), FIRST_DAY.plusDays(1)));
+        PlanningProblem problem = new PlanningProblem(generated.firstDay(), generated.days(), generated.hubs(),
+                generated.vehicles(), generated.producers(), generated.parcels(), pins, generated.settings());
+
+        PickupPlan searched = solve(CompiledPlans.compile(problem), true, 1_000);
+
+        assertThat(searched.getScore().hardScore()).isZero();
+        VehicleDay route = searched.getVehicleDays().stream()
+                .filter(vehicleDay -> vehicleDay.getId().equals("vehicle-01@0")).findFirst().orElseThrow();
+        assertThat(route.getStops().subList(0, 2)).extracting(PickupStop::getProducerId)
+                .containsExactly(dry.get(0), dry.get(1));
+        assertThat(searched.getStops()).filteredOn(stop -> stop.getProducerId().equals(dry.get(2)))
+                .filteredOn(PickupStop::isDayPinned)
+                .allSatisfy(stop -> assertThat(stop.getVehicleDay().getDay()).isEqualTo(1));
+    }
+
+    @Test
+    void doesNothingWithoutABudget() {
+        PickupPlan plan = ningxia();
+        HardMediumSoftLongScore constructed = solve(ningxia(), false, 0).getScore();
+        List<PhaseConfig> phases = List.of(
+                new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(CheapestInsertionPhase.class)),
+                new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(RuinAndRecreatePhase.class)));
+        SolverConfig config = PickupSolverFactory.baseConfig().withPhases(phases.toArray(PhaseConfig[]::new));
+
+        PickupPlan solved = SolverFactory.<PickupPlan>create(config).buildSolver().solve(plan);
+
+        assertThat(solved.getScore()).isEqualTo(constructed);
+    }
+
+    static BenchmarkInstance randomVrptw(long seed, int customers) {
+        Random random = new Random(seed);
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new Node(0, 50, 50, 0, 0, 400, 0));
+        for (int i = 1; i <= customers; i++) {
+            double ready = random.nextInt(200);
+            nodes.add(new Node(i, random.nextInt(100), random.nextInt(100), 5 + random.nextInt(20), ready,
+                    ready + 40 + random.nextInt(80), 10));
+        }
+        return new BenchmarkInstance("random-" + customers, Convention.SOLOMON, 12, 100, nodes);
+    }
+}
