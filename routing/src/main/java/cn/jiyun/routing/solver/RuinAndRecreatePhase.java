@@ -28,7 +28,7 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
     private static final long MIN_NANOS = 5_000_000;
 
     /** Share of the time left that this phase takes; the local search has the rest. */
-    private double timeShare = 0.8;
+    private double timeShare = 0.9;
     private long seed = 1;
 
     /** Set from the solver configuration's {@code customProperties}. */

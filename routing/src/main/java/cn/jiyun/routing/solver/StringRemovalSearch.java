@@ -37,6 +37,8 @@ final class StringRemovalSearch {
     private static final double SPLIT_DEPTH = 0.01;
     /** Chance of passing over a place when recreating (SISR's blinks). */
     private static final double BLINK_RATE = 0.01;
+    /** Chance that a ruin empties a whole route instead (when routes cost a fixed amount a day). */
+    private static final double ROUTE_REMOVAL_RATE = 0.05;
     /** Neighbours remembered per stop, the candidates for the routes a ruin touches. */
     private static final int NEIGHBOURS = 64;
     /** Penalty per day-pinned stop left out, as the dayPinKept constraint counts it. */
@@ -440,10 +442,15 @@ final class StringRemovalSearch {
     }
 
     private boolean ruin() {
-        int seed = randomMovableStop();
+        // While stops wait in the bucket, half the ruins clear room around one of them, as SISR does to empty a
+        // route: its nearest neighbours' routes lose a string each.
+        int seed = bucketSize > 0 && random.nextBoolean() ? bucket[random.nextInt(bucketSize)] : randomMovableStop();
         if (seed < 0) {
             // nothing on a route can move: only the bucket's stops may still find a place
             return bucketSize > 0;
+        }
+        if (random.nextDouble() < ROUTE_REMOVAL_RATE && removeSmallRoute()) {
+            return true;
         }
         int movable = 0;
         int used = 0;
@@ -481,6 +488,35 @@ final class StringRemovalSearch {
             }
         }
         return true;
+    }
+
+    /**
+     * Empties the smaller of two random used routes that cost a fixed amount per day, so that its stops try the
+     * other routes: a vehicle saved is a step no string removal (at most ten stops) makes on a long route.
+     */
+    private boolean removeSmallRoute() {
+        int first = randomUsedRoute();
+        int second = randomUsedRoute();
+        if (first < 0 || second < 0) {
+            return false;
+        }
+        int v = size[second] - prefix[second] < size[first] - prefix[first] ? second : first;
+        if (fixedCost[v] == 0 || prefix[v] > 0) {
+            return false;
+        }
+        ruinStamp[v] = stamp;
+        removeRange(v, 0, size[v], -1, 0);
+        return true;
+    }
+
+    private int randomUsedRoute() {
+        for (int attempt = 0; attempt < 16; attempt++) {
+            int v = random.nextInt(routeCount);
+            if (!frozen[v] && size[v] > prefix[v]) {
+                return v;
+            }
+        }
+        return -1;
     }
 
     private int randomMovableStop() {
@@ -537,6 +573,7 @@ final class StringRemovalSearch {
             insert(removed[i]);
         }
     }
+
 
     /** SISR's orders: random 4 times in 11, heaviest first 4, farthest from the hub first 2, nearest first 1. */
     private void sortRemoved() {

@@ -44,7 +44,7 @@ class RuinAndRecreatePhaseTest {
         }
         SolverConfig config = PickupSolverFactory.baseConfig().withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withPhases(phases.toArray(PhaseConfig[]::new));
-        // the phase takes its share (0.8 by default) of the time to the deadline
+        // the phase takes its share (0.9 by default) of the time to the deadline
         plan.setSearchBudget(SearchBudget.until(System.nanoTime() + millis * 1_000_000));
         return SolverFactory.<PickupPlan>create(config).buildSolver().solve(plan);
     }
