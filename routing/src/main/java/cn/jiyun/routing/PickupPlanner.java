@@ -42,16 +42,18 @@ public final class PickupPlanner implements AutoCloseable {
     }
 
     /**
-     * Starts solving in the background. Stops {@code timeLimit} after this call (preparing the problem and the travel
-     * matrix count against it), or earlier when the best score has not improved for {@code unimprovedLimit} (null:
-     * run to the time limit), or on {@link PlanningJob#stop()}. The listener may be null.
+     * Starts solving in the background and returns at once. Stops {@code timeLimit} after this call, or earlier when
+     * the best score has not improved for {@code unimprovedLimit} (null: run to the time limit), or on
+     * {@link PlanningJob#stop()}. Preparing the problem and its travel matrix happens in the background too and
+     * counts against the limit; if it fails, {@link PlanningJob#result()} completes exceptionally. The listener may
+     * be null.
      */
     public PlanningJob start(PlanningProblem problem, Duration timeLimit, Duration unimprovedLimit,
             BestPlanListener listener) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
-        CompiledProblem compiled = CompiledProblem.compile(problem, matrices);
-        PlanningJob job = new PlanningJob(compiled, PickupSolverFactory.create(timeLimit, unimprovedLimit), listener,
-                deadline, unimprovedLimit);
+        // compiled on the planner's thread: a road-routing service's matrix for a thousand points takes seconds
+        PlanningJob job = new PlanningJob(() -> CompiledProblem.compile(problem, matrices),
+                PickupSolverFactory.create(timeLimit, unimprovedLimit), listener, deadline, unimprovedLimit);
         executor.execute(job::run);
         return job;
     }

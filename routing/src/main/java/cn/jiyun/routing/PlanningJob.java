@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 import org.optaplanner.core.api.solver.Solver;
 
@@ -23,8 +24,11 @@ import cn.jiyun.routing.domain.SearchBudget;
  */
 public final class PlanningJob {
 
-    private final CompiledProblem compiled;
+    private final Supplier<CompiledProblem> compile;
+    /** The problem as the solver sees it, once compiled on the planner's thread (with its travel matrix). */
+    private final CompletableFuture<CompiledProblem> compiled = new CompletableFuture<>();
     private final Solver<PickupPlan> solver;
+    private final BestPlanListener listener;
     private final CompletableFuture<Plan> result = new CompletableFuture<>();
     private final AtomicReference<Plan> best = new AtomicReference<>();
     /** The solver's latest best solution (a clone it no longer touches), read into a Plan only when asked. */
@@ -33,33 +37,51 @@ public final class PlanningJob {
     private PickupPlan extractedFrom;
     /** When solving must end (System.nanoTime): the solver's own limit starts later, after it has been built. */
     private final long deadlineNanos;
+    private final Duration unimprovedLimit;
+    /** Set by {@link #stop()}, which may come before the solver has started (and would then be forgotten by it). */
+    private volatile boolean stopRequested;
 
-    PlanningJob(CompiledProblem compiled, Solver<PickupPlan> solver, BestPlanListener listener, long deadlineNanos,
-            Duration unimprovedLimit) {
-        this.compiled = compiled;
+    PlanningJob(Supplier<CompiledProblem> compile, Solver<PickupPlan> solver, BestPlanListener listener,
+            long deadlineNanos, Duration unimprovedLimit) {
+        this.compile = compile;
         this.solver = solver;
         this.deadlineNanos = deadlineNanos;
-        compiled.plan.setSearchBudget(new SearchBudget(deadlineNanos,
-                unimprovedLimit == null ? 0 : unimprovedLimit.toNanos(),
-                () -> solver.isTerminateEarly() || !solver.isEveryProblemChangeProcessed()));
+        this.unimprovedLimit = unimprovedLimit;
+        this.listener = listener;
         solver.addEventListener(event -> {
-            bestSolution.set(event.getNewBestSolution());
-            if (listener != null) {
-                Plan plan = PlanExtractor.extract(compiled, event.getNewBestSolution());
-                listener.onBestPlan(new PlanProgress(plan.score(), plan.feasible(), plan.costFen(),
-                        plan.unassigned().size(), Duration.ofNanos(System.nanoTime() - startedNanos), plan));
+            if (stopRequested || System.nanoTime() >= deadlineNanos) {
+                // a stop (or the deadline) that came before solving started: the solver resets it when it starts
+                solver.terminateEarly();
             }
+            publish(event.getNewBestSolution());
         });
     }
 
+    /** On the solver's thread: a solution it no longer touches becomes the best so far, and the listener hears. */
+    private void publish(PickupPlan solution) {
+        bestSolution.set(solution);
+        if (listener != null) {
+            Plan plan = PlanExtractor.extract(compiled.join(), solution);
+            listener.onBestPlan(new PlanProgress(plan.score(), plan.feasible(), plan.costFen(),
+                    plan.unassigned().size(), Duration.ofNanos(System.nanoTime() - startedNanos), plan));
+        }
+    }
+
+    /** Compiles the problem (the travel matrix may take seconds from a road-routing service), then solves it. */
     void run() {
-        CompletableFuture.delayedExecutor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)
-                .execute(solver::terminateEarly);
         try {
-            Plan plan = PlanExtractor.extract(compiled, solver.solve(compiled.plan));
+            CompiledProblem problem = compile.get();
+            problem.plan.setSearchBudget(new SearchBudget(deadlineNanos,
+                    unimprovedLimit == null ? 0 : unimprovedLimit.toNanos(),
+                    () -> stopRequested || solver.isTerminateEarly() || !solver.isEveryProblemChangeProcessed()));
+            compiled.complete(problem);
+            CompletableFuture.delayedExecutor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)
+                    .execute(solver::terminateEarly);
+            Plan plan = PlanExtractor.extract(problem, solver.solve(problem.plan));
             best.set(plan);
             result.complete(plan);
         } catch (RuntimeException | Error e) {
+            compiled.completeExceptionally(e);
             result.completeExceptionally(e);
         }
     }
@@ -73,7 +95,7 @@ public final class PlanningJob {
     public synchronized Optional<Plan> bestPlan() {
         PickupPlan solution = bestSolution.get();
         if (solution != null && solution != extractedFrom && !result.isDone()) {
-            best.set(PlanExtractor.extract(compiled, solution));
+            best.set(PlanExtractor.extract(compiled.join(), solution));
             extractedFrom = solution;
         }
         return Optional.ofNullable(best.get());
@@ -85,6 +107,7 @@ public final class PlanningJob {
 
     /** Ends solving early; {@link #result()} then completes with the best plan found. */
     public void stop() {
+        stopRequested = true;
         solver.terminateEarly();
     }
 
@@ -97,7 +120,7 @@ public final class PlanningJob {
             return false;
         }
         List<Parcel> copy = List.copyOf(parcels);
-        return change(edits -> {
+        return change((compiled, edits) -> {
             List<UnassignedParcel> unservable = new ArrayList<>();
             for (PickupStop stop : compiled.stopsFor(copy, unservable)) {
                 PickupStop existing = compiled.joinable(edits.plan().getStops(), stop);
@@ -122,7 +145,7 @@ public final class PlanningJob {
             return false;
         }
         Set<String> cancelled = Set.copyOf(parcelIds);
-        return change(edits -> {
+        return change((compiled, edits) -> {
             compiled.forgetRejected(cancelled);
             for (PickupStop stop : List.copyOf(edits.plan().getStops())) {
                 if (stop.getParcelIds().stream().noneMatch(cancelled::contains)) {
@@ -140,7 +163,17 @@ public final class PlanningJob {
     }
 
     @SuppressWarnings("deprecation") // see WorkingPlanEdits: the newer ProblemChange cannot edit a list variable
-    private boolean change(Consumer<WorkingPlanEdits> change) {
-        return solver.addProblemFactChange(director -> change.accept(new WorkingPlanEdits(director)));
+    private boolean change(BiConsumer<CompiledProblem, WorkingPlanEdits> change) {
+        // Runs on the solver's thread while it solves, so after the problem was compiled.
+        return solver.addProblemFactChange(director -> {
+            WorkingPlanEdits edits = new WorkingPlanEdits(director);
+            change.accept(compiled.join(), edits);
+            if (!edits.leftStopsUnplaced()) {
+                // The solver reports a best plan only when its score improves, and a cancellation or a parcel
+                // joining a visit may not: without this, the plan in progress would show the change only after
+                // the next improvement. (New stops are placed at once by the construction, which is reported.)
+                publish(edits.snapshot());
+            }
+        });
     }
 }

@@ -1,6 +1,7 @@
 package cn.jiyun.routing;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
+import org.optaplanner.core.impl.score.director.InnerScoreDirector;
 
 import cn.jiyun.routing.domain.PickupPlan;
 import cn.jiyun.routing.domain.PickupStop;
@@ -28,6 +29,19 @@ final class WorkingPlanEdits {
 
     PickupPlan plan() {
         return director.getWorkingSolution();
+    }
+
+    /** True once a stop was added that no route holds yet (the construction places it when solving resumes). */
+    boolean leftStopsUnplaced() {
+        return plan().getStops().stream().anyMatch(stop -> stop.getVehicleDay() == null);
+    }
+
+    /** A scored copy of the working plan as the edits left it, for the plan in progress to show. */
+    @SuppressWarnings("unchecked")
+    PickupPlan snapshot() {
+        InnerScoreDirector<PickupPlan, ?> inner = (InnerScoreDirector<PickupPlan, ?>) director;
+        inner.calculateScore();
+        return inner.cloneWorkingSolution();
     }
 
     /** A new stop in no route yet. */

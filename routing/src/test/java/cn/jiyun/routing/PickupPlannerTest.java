@@ -292,6 +292,8 @@ class PickupPlannerTest {
         awaitBestPlan(job, plan -> served(plan).contains("p3-box"));
         assertThat(job.addParcels(List.of(parcel("p3-more", "p3", 2_000)))).isTrue();
         awaitBestPlan(job, plan -> served(plan).contains("p3-more"));
+        // the plan in progress showed it while solving went on (joining a visit need not improve the score)
+        assertThat(job.isSolving()).isTrue();
         job.stop();
         Plan plan = job.result().get();
 
@@ -300,6 +302,26 @@ class PickupPlannerTest {
         assertThat(atP3).hasSize(1);
         assertThat(atP3.get(0).parcelIds()).containsExactlyInAnyOrder("p3-box", "p3-more");
         assertThat(plan.feasible()).isTrue();
+    }
+
+    @Test
+    void thePlanInProgressShowsACancellationWhileSolvingGoesOn() throws Exception {
+        List<Producer> producers = producers(10);
+        List<Parcel> parcels = producers.stream().map(p -> parcel(p.id() + "-box", p.id(), 5_000)).toList();
+        PlanningProblem problem = new PlanningProblem(MONDAY, 1, List.of(HUB),
+                List.of(van("van-1", false), van("van-2", false)), producers, parcels);
+        List<PlanProgress> progress = new CopyOnWriteArrayList<>();
+
+        PlanningJob job = planner.start(problem, Duration.ofSeconds(30), null, progress::add);
+        awaitBestPlan(job, plan -> served(plan).contains("p6-box"));
+        assertThat(job.cancelParcels(List.of("p6-box"))).isTrue();
+        awaitBestPlan(job, plan -> !served(plan).contains("p6-box"));
+
+        assertThat(job.isSolving()).isTrue();
+        assertThat(served(job.bestPlan().orElseThrow())).doesNotContain("p6-box").hasSize(9);
+        assertThat(progress).last().satisfies(last -> assertThat(served(last.plan())).doesNotContain("p6-box"));
+        job.stop();
+        assertThat(served(job.result().get())).doesNotContain("p6-box");
     }
 
     private static List<String> served(Plan plan) {
