@@ -18,7 +18,8 @@ import cn.jiyun.routing.domain.VehicleDay;
 /**
  * The main search: {@link StringRemovalSearch} for a share of the time left (the plan's {@link SearchBudget}), then
  * its best plan becomes the working plan, for OptaPlanner's local search to polish in the rest. Without a budget
- * (a solver built by hand, with no deadline to share) this phase does nothing.
+ * (a solver built by hand, with no deadline to share) it searches for {@code millisWithoutBudget} if configured (the
+ * tuning harness does), else does nothing.
  */
 public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
 
@@ -29,14 +30,31 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
 
     /** Share of the time left that this phase takes; the local search has the rest. */
     private double timeShare = 0.9;
+    /** How long to search when the plan carries no budget (the tuning harness); 0: not at all. */
+    private long millisWithoutBudget;
+    private double startTemperature = StringRemovalSearch.START_TEMPERATURE;
+    private double endTemperature = StringRemovalSearch.END_TEMPERATURE;
     private long seed = 1;
 
-    /** Set from the solver configuration's {@code customProperties}. */
+    // Setters for the solver configuration's customProperties.
+
     public void setTimeShare(double timeShare) {
         if (!(timeShare > 0 && timeShare <= 1)) {
             throw new IllegalArgumentException("timeShare must be in (0, 1]: " + timeShare);
         }
         this.timeShare = timeShare;
+    }
+
+    public void setMillisWithoutBudget(long millisWithoutBudget) {
+        this.millisWithoutBudget = millisWithoutBudget;
+    }
+
+    public void setStartTemperature(double startTemperature) {
+        this.startTemperature = startTemperature;
+    }
+
+    public void setEndTemperature(double endTemperature) {
+        this.endTemperature = endTemperature;
     }
 
     public void setSeed(long seed) {
@@ -47,15 +65,18 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
     public void changeWorkingSolution(ScoreDirector<PickupPlan> director) {
         PickupPlan plan = director.getWorkingSolution();
         SearchBudget budget = plan.getSearchBudget();
-        if (budget == null) {
-            return;
-        }
         long now = System.nanoTime();
+        if (budget == null) {
+            if (millisWithoutBudget <= 0) {
+                return;
+            }
+            budget = SearchBudget.until(now + Math.round(millisWithoutBudget * 1e6 / timeShare));
+        }
         long end = now + (long) ((budget.deadlineNanos() - now) * timeShare);
         if (end - now < MIN_NANOS || budget.stopRequested().getAsBoolean()) {
             return;
         }
-        StringRemovalSearch search = new StringRemovalSearch(plan, seed);
+        StringRemovalSearch search = new StringRemovalSearch(plan, seed, startTemperature, endTemperature);
         search.run(end, budget);
         LOG.debug("ruin and recreate: {} steps in {} ms, best soft {} medium {}", search.iterations(),
                 (System.nanoTime() - now) / 1_000_000, search.bestSoft(), search.bestMedium());

@@ -135,7 +135,17 @@ final class StringRemovalSearch {
     private int removedCount;
     private long iterations;
 
+    private final double startFactor;
+    private final double endFactor;
+
     StringRemovalSearch(PickupPlan plan, long seed) {
+        this(plan, seed, START_TEMPERATURE, END_TEMPERATURE);
+    }
+
+    /** Temperatures as fractions of the first plan's mean driving cost per stop. */
+    StringRemovalSearch(PickupPlan plan, long seed, double startTemperature, double endTemperature) {
+        this.startFactor = startTemperature;
+        this.endFactor = endTemperature;
         this.random = new SplittableRandom(seed);
         this.travel = plan.getTravel();
         this.vehicleDays = plan.getVehicleDays().stream().filter(route -> !route.isUnassignedBucket()).toList();
@@ -221,11 +231,14 @@ final class StringRemovalSearch {
             fixedCost[v] = route.getFixedCost();
             costPerHour[v] = route.getCostPerHour();
             List<PickupStop> onRoute = route.getStops();
-            work[v] = new int[n + 1];
-            current[v] = new int[n + 1];
-            best[v] = new int[n + 1];
-            leaveAt[v] = new long[n + 1];
-            latestArrival[v] = new long[n + 2];
+            // Routes grow as needed: a big fleet over three days with thousands of stops must not cost
+            // vehicle-days × stops of memory.
+            int capacity = Math.min(n, Math.max(16, onRoute.size() * 2)) + 1;
+            work[v] = new int[capacity];
+            current[v] = new int[capacity];
+            best[v] = new int[capacity];
+            leaveAt[v] = new long[capacity];
+            latestArrival[v] = new long[capacity + 1];
             for (PickupStop stop : onRoute) {
                 int s = index.get(stop);
                 work[v][size[v]++] = s;
@@ -312,8 +325,8 @@ final class StringRemovalSearch {
             }
         }
         double meanStopCost = assigned == 0 ? 1 : Math.max(1, (double) driving / assigned);
-        double startTemperature = START_TEMPERATURE * meanStopCost;
-        double endTemperature = END_TEMPERATURE * meanStopCost;
+        double startTemperature = startFactor * meanStopCost;
+        double endTemperature = endFactor * meanStopCost;
         long span = Math.max(1, endNanos - startNanos);
         while (true) {
             long now = System.nanoTime();
@@ -401,6 +414,9 @@ final class StringRemovalSearch {
         if (accept) {
             for (int d = 0; d < dirtyCount; d++) {
                 int v = dirtyList[d];
+                if (current[v].length < work[v].length) {
+                    current[v] = new int[work[v].length];
+                }
                 System.arraycopy(work[v], 0, current[v], 0, size[v]);
                 currentSize[v] = size[v];
                 dirty[v] = false;
@@ -639,6 +655,10 @@ final class StringRemovalSearch {
             return;
         }
         int[] route = work[target];
+        if (size[target] + 1 >= route.length) {
+            grow(target);
+            route = work[target];
+        }
         System.arraycopy(route, targetPosition, route, targetPosition + 1, size[target] - targetPosition);
         route[targetPosition] = s;
         size[target]++;
@@ -674,6 +694,14 @@ final class StringRemovalSearch {
     }
 
     // ---- route bookkeeping ----
+
+    /** Doubles the room of route {@code v}'s working arrays (never beyond every stop). */
+    private void grow(int v) {
+        int capacity = Math.min(stops.length, work[v].length * 2) + 1;
+        work[v] = Arrays.copyOf(work[v], capacity);
+        leaveAt[v] = new long[capacity];
+        latestArrival[v] = new long[capacity + 1];
+    }
 
     private void markDirty(int v) {
         if (!dirty[v]) {
@@ -804,6 +832,9 @@ final class StringRemovalSearch {
 
     private void saveBest() {
         for (int v = 0; v < routeCount; v++) {
+            if (best[v].length < work[v].length) {
+                best[v] = new int[work[v].length];
+            }
             System.arraycopy(work[v], 0, best[v], 0, size[v]);
             bestSize[v] = size[v];
         }
