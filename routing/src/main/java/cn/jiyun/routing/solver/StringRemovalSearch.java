@@ -33,7 +33,11 @@ final class StringRemovalSearch {
     private static final int MAX_STRING = 10;
     /** Chance that a string keeps a block of stops in its middle (SISR's split string). */
     private static final double SPLIT_RATE = 0.5;
-    /** Chance of ending the kept block at each further stop (SISR's β). */
+    /**
+     * Chance of keeping one more stop in the block a split string keeps (SISR's β): the block is nearly always one
+     * stop. Growing it with probability 1 - β instead (the block nearly the whole route) stuck c205 at 16.6% above
+     * its best known solution at 60 s, against 1.2% this way at 10 s.
+     */
     private static final double SPLIT_DEPTH = 0.01;
     /** Chance of passing over a place when recreating (SISR's blinks). */
     private static final double BLINK_RATE = 0.01;
@@ -493,7 +497,7 @@ final class StringRemovalSearch {
             int length = 1 + random.nextInt(Math.max(1, longest));
             if (free > length && random.nextDouble() < SPLIT_RATE) {
                 int kept = 1;
-                while (length + kept < free && random.nextDouble() >= SPLIT_DEPTH) {
+                while (length + kept < free && random.nextDouble() < SPLIT_DEPTH) {
                     kept++;
                 }
                 int start = stringStart(v, positionOf[s], length + kept);
