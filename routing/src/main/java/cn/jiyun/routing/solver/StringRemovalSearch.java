@@ -463,8 +463,10 @@ final class StringRemovalSearch {
 
     private boolean ruin() {
         // While stops wait in the bucket, half the ruins clear room around one of them, as SISR does to empty a
-        // route: its nearest neighbours' routes lose a string each.
-        int seed = bucketSize > 0 && random.nextBoolean() ? bucket[random.nextInt(bucketSize)] : randomMovableStop();
+        // route: the routes of its nearest neighbours that could carry it (a reefer for a chilled stop, the right
+        // day) lose a string each.
+        boolean forLeftOut = bucketSize > 0 && random.nextBoolean();
+        int seed = forLeftOut ? bucket[random.nextInt(bucketSize)] : randomMovableStop();
         if (seed < 0) {
             // nothing on a route can move: only the bucket's stops may still find a place
             return bucketSize > 0;
@@ -487,7 +489,8 @@ final class StringRemovalSearch {
         for (int k = -1; k < neighbours[seed].length && ruined < strings; k++) {
             int s = k < 0 ? seed : neighbours[seed][k];
             int v = routeOf[s];
-            if (v < 0 || frozen[v] || ruinStamp[v] == stamp || positionOf[s] < prefix[v]) {
+            if (v < 0 || frozen[v] || ruinStamp[v] == stamp || positionOf[s] < prefix[v]
+                    || (forLeftOut && !mayCarry(v, seed))) {
                 continue;
             }
             ruinStamp[v] = stamp;
