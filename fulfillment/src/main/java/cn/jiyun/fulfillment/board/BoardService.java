@@ -174,7 +174,7 @@ public class BoardService {
                         u.reason(), u.detail())).toList();
         return new BoardPlan(view.id(), view.status(), view.hubIds().stream().map(hubsById::get)
                 .filter(java.util.Objects::nonNull).map(HubMarker::name).toList(), view.hubIds(), view.firstDay(),
-                view.days(), view.seconds(), view.score(), view.feasible(), view.costYuan(),
+                view.days(), (int) Math.max(1, Math.round(view.seconds())), view.score(), view.feasible(), view.costYuan(),
                 view.baselineCost() == null ? null : view.baselineCost() / 100.0, view.parcels(), routes, unassigned,
                 view.savings(), view.failure());
     }

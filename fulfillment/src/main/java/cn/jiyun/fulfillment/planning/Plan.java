@@ -13,6 +13,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,8 +43,9 @@ public class Plan {
     @Column(nullable = false, updatable = false)
     private int days;
 
-    @Column(nullable = false, updatable = false)
-    private int seconds;
+    /** The time limit asked for, to the millisecond. */
+    @Column(nullable = false, updatable = false, precision = 8, scale = 3)
+    private BigDecimal seconds;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -93,7 +95,7 @@ public class Plan {
     protected Plan() {
     }
 
-    Plan(Long cooperativeId, List<Long> hubIds, LocalDate firstDay, int days, int seconds, int parcelCount,
+    Plan(Long cooperativeId, List<Long> hubIds, LocalDate firstDay, int days, BigDecimal seconds, int parcelCount,
          String createdBy, Instant now) {
         this.cooperativeId = cooperativeId;
         this.hubIds = hubIds.stream().map(String::valueOf).collect(Collectors.joining(","));
@@ -158,7 +160,7 @@ public class Plan {
         return days;
     }
 
-    public int seconds() {
+    public BigDecimal seconds() {
         return seconds;
     }
 

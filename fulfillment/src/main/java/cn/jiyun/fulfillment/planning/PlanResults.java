@@ -115,7 +115,7 @@ class PlanResults {
                     });
             savings = plan.summaryJson() == null ? null : read(plan.summaryJson(), Summary.class).savings();
         }
-        return new PlanView(plan.id(), plan.status(), plan.hubIds(), plan.firstDay(), plan.days(), plan.seconds(),
+        return new PlanView(plan.id(), plan.status(), plan.hubIds(), plan.firstDay(), plan.days(), plan.seconds().doubleValue(),
                 score, feasible, cost, cost == null ? null : cost / 100.0, baseline, plan.parcelCount(), routes,
                 unassigned, savings, plan.failure(), plan.createdAt(), plan.solvedAt(), plan.approvedAt());
     }

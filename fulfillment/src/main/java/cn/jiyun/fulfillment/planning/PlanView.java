@@ -11,7 +11,7 @@ import java.util.List;
  * same parcels would cost collected one by one at the rural pickup fee. While SOLVING, the routes
  * are the best found so far and have no ids yet.
  */
-public record PlanView(Long id, PlanStatus status, List<Long> hubIds, LocalDate firstDay, int days, int seconds,
+public record PlanView(Long id, PlanStatus status, List<Long> hubIds, LocalDate firstDay, int days, double seconds,
                        String score, Boolean feasible, Long cost, Double costYuan, Long baselineCost,
                        int parcels, List<RouteView> routes, List<UnassignedView> unassigned, Savings savings,
                        String failure, Instant createdAt, Instant solvedAt, Instant approvedAt) {

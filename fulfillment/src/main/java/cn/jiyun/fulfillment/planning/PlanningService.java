@@ -32,6 +32,8 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -52,6 +54,9 @@ import java.util.stream.Collectors;
  */
 @Service
 public class PlanningService {
+
+    /** The shortest time limit a request may ask for (a quick answer asks for 0.9 s). */
+    static final BigDecimal MIN_SECONDS = new BigDecimal("0.5");
 
     private static final Logger log = LoggerFactory.getLogger(PlanningService.class);
 
@@ -95,12 +100,12 @@ public class PlanningService {
      * What a cooperative asks to plan. {@code firstDay} null: today, or tomorrow once the morning is over.
      * {@code pins}: stops a person fixed before planning.
      */
-    public record PlanRequest(List<Long> hubIds, int days, Integer seconds, LocalDate firstDay, List<Pin> pins) {
+    public record PlanRequest(List<Long> hubIds, int days, BigDecimal seconds, LocalDate firstDay, List<Pin> pins) {
         public PlanRequest {
             pins = pins == null ? List.of() : List.copyOf(pins);
         }
 
-        public PlanRequest(List<Long> hubIds, int days, Integer seconds, LocalDate firstDay) {
+        public PlanRequest(List<Long> hubIds, int days, BigDecimal seconds, LocalDate firstDay) {
             this(hubIds, days, seconds, firstDay, List.of());
         }
     }
@@ -120,17 +125,21 @@ public class PlanningService {
         if (request.days() < 1 || request.days() > PlanningProblem.MAX_DAYS) {
             throw new InvalidFieldException("days", "a plan covers 1 to " + PlanningProblem.MAX_DAYS + " days");
         }
-        int seconds = request.seconds() == null ? properties.defaultSeconds() : request.seconds();
-        if (seconds < 1 || seconds > properties.maxSeconds()) {
-            throw new InvalidFieldException("seconds", "solve for 1 to " + properties.maxSeconds() + " seconds");
+        // fractions allowed: a quick answer asks for 0.9 s, to be back within the second
+        BigDecimal seconds = request.seconds() == null ? BigDecimal.valueOf(properties.defaultSeconds())
+                : request.seconds().setScale(3, RoundingMode.HALF_UP);
+        if (seconds.compareTo(MIN_SECONDS) < 0 || seconds.compareTo(BigDecimal.valueOf(properties.maxSeconds())) > 0) {
+            throw new InvalidFieldException("seconds", "solve for " + MIN_SECONDS + " to " + properties.maxSeconds()
+                    + " seconds");
         }
+        Duration limit = Duration.ofMillis(seconds.movePointRight(3).longValueExact());
         LocalDate firstDay = request.firstDay() != null ? request.firstDay() : defaultFirstDay();
         PlanningProblem problem = problems.build(cooperativeId, List.copyOf(request.hubIds()), firstDay, request.days(),
                 request.pins());
         Plan plan = tx.execute(status -> plans.save(new Plan(cooperativeId, request.hubIds(), firstDay,
                 request.days(), seconds, problem.parcels().size(), actor, clock.instant())));
-        PlanningJob job = planner.start(problem, Duration.ofSeconds(seconds),
-                Duration.ofSeconds(Math.min(seconds, properties.unimprovedSeconds())),
+        Duration unimproved = Duration.ofSeconds(properties.unimprovedSeconds());
+        PlanningJob job = planner.start(problem, limit, limit.compareTo(unimproved) < 0 ? limit : unimproved,
                 progress -> notifyWatchers(plan.id(), progress.plan()));
         running.put(plan.id(), new Running(cooperativeId, job, new CopyOnWriteArrayList<>(),
                 problem.producers().stream().map(cn.jiyun.routing.Producer::id).collect(Collectors.toSet()), firstDay));

@@ -66,9 +66,9 @@ class PlanApiTest {
         }
     }
 
-    private long startPlan(int seconds) throws Exception {
+    private long startPlan(Number seconds) throws Exception {
         String body = mvc.perform(post("/api/plans").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"hubIds\": [%d], \"days\": 1, \"seconds\": %d, \"firstDay\": \"%s\"}"
+                        .content("{\"hubIds\": [%d], \"days\": 1, \"seconds\": %s, \"firstDay\": \"%s\"}"
                                 .formatted(hub.id(), seconds, tomorrow)))
                 .andExpect(status().isAccepted())
                 .andExpect(header().exists("Location"))
@@ -127,6 +127,22 @@ class PlanApiTest {
                         .content("{\"courierUserId\": " + fixtures.user(coop, Role.SELLER).userId() + "}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("courierUserId"));
+    }
+
+    @Test
+    void answersAQuickRequestWithinTheSecondItAskedFor() throws Exception {
+        long planId = startPlan(0.9);
+        DocumentContext plan = awaitDone(planId);
+
+        assertThat(plan.<String>read("$.status")).isEqualTo("DONE");
+        assertThat(plan.<Number>read("$.seconds").doubleValue()).isEqualTo(0.9);
+        assertThat(plan.<List<Object>>read("$.unassigned")).isEmpty();
+        assertThat(plan.<Boolean>read("$.feasible")).isTrue();
+        // shorter than half a second is refused: the matrix and the construction alone take some of it
+        mvc.perform(post("/api/plans").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"hubIds\": [%d], \"days\": 1, \"seconds\": 0.1}".formatted(hub.id())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("seconds"));
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,7 +79,7 @@ class PlanPinsTest {
                 new Pin(producers.get(5).id(), second.id(), tomorrow, 0),
                 new Pin(producers.get(0).id(), second.id(), tomorrow, 1),
                 new Pin(producers.get(3).id(), first.id(), tomorrow, 0));
-        Plan plan = planning.start(coop.id(), new PlanRequest(List.of(hub.id()), 1, 2, tomorrow, pins), "test");
+        Plan plan = planning.start(coop.id(), new PlanRequest(List.of(hub.id()), 1, BigDecimal.valueOf(2), tomorrow, pins), "test");
         PlanView done = awaitDone(plan.id());
 
         assertThat(done.status()).isEqualTo(PlanStatus.DONE);
@@ -98,7 +99,7 @@ class PlanPinsTest {
     void aStopPinnedToADayIsOnSomeRouteOfThatDay() throws Exception {
         LocalDate second = tomorrow.plusDays(1);
         Producer pinned = producers.get(2);
-        Plan plan = planning.start(coop.id(), new PlanRequest(List.of(hub.id()), 2, 2, tomorrow,
+        Plan plan = planning.start(coop.id(), new PlanRequest(List.of(hub.id()), 2, BigDecimal.valueOf(2), tomorrow,
                 List.of(new Pin(pinned.id(), null, second, 0))), "test");
         PlanView done = awaitDone(plan.id());
 
@@ -130,10 +131,10 @@ class PlanPinsTest {
     @Test
     void refusesAPinOutsideTheProblem() {
         Hub elsewhere = fixtures.hub(fixtures.cooperative(), "别家站", 105.68, 37.49);
-        assertThatThrownBy(() -> planning.start(coop.id(), new PlanRequest(List.of(hub.id()), 1, 1, tomorrow,
+        assertThatThrownBy(() -> planning.start(coop.id(), new PlanRequest(List.of(hub.id()), 1, BigDecimal.ONE, tomorrow,
                 List.of(new Pin(producers.get(0).id(), fleet.get(0).id(), tomorrow.plusDays(1), 0))), "test"))
                 .isInstanceOf(InvalidFieldException.class).hasMessageContaining("outside the plan's days");
-        assertThatThrownBy(() -> planning.start(coop.id(), new PlanRequest(List.of(hub.id()), 1, 1, tomorrow,
+        assertThatThrownBy(() -> planning.start(coop.id(), new PlanRequest(List.of(hub.id()), 1, BigDecimal.ONE, tomorrow,
                 List.of(new Pin(producers.get(0).id(), elsewhere.id() + 10_000, tomorrow, 0))), "test"))
                 .isInstanceOf(InvalidFieldException.class).hasMessageContaining("vehicle");
     }

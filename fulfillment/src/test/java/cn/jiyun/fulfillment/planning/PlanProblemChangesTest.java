@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ class PlanProblemChangesTest {
             placed.add(fixtures.paidOrder(shop, skus.get(i), 1));
         }
         LocalDate tomorrow = LocalDate.now(cn.jiyun.fulfillment.ChinaTime.ZONE).plusDays(1);
-        Plan plan = planning.start(coop.id(), new PlanningService.PlanRequest(List.of(hub.id()), 1, 120, tomorrow),
+        Plan plan = planning.start(coop.id(), new PlanningService.PlanRequest(List.of(hub.id()), 1, BigDecimal.valueOf(120), tomorrow),
                 "test");
         Long planId = plan.id();
         Set<Long> cancelledParcels = parcelIds(placed.get(0));

@@ -30,6 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ class BoardController {
 
     @PostMapping("/plans")
     String start(@AuthenticationPrincipal JiyunUser user, @RequestParam Long hubId,
-                 @RequestParam(defaultValue = "1") int days, @RequestParam(required = false) Integer seconds,
+                 @RequestParam(defaultValue = "1") int days, @RequestParam(required = false) BigDecimal seconds,
                  RedirectAttributes redirect) {
         try {
             Plan plan = planning.start(user.cooperativeId(), new PlanRequest(List.of(hubId), days, seconds, null),
@@ -173,11 +174,11 @@ class BoardController {
     @PostMapping("/plans/{id:\\d+}/replan")
     String replan(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id,
                   @RequestParam(name = "pin", required = false) List<String> pins,
-                  @RequestParam(required = false) Integer seconds, RedirectAttributes redirect) {
+                  @RequestParam(required = false) BigDecimal seconds, RedirectAttributes redirect) {
         PlanView old = planning.view(user.cooperativeId(), id);
         try {
             Plan plan = planning.start(user.cooperativeId(), new PlanRequest(old.hubIds(), old.days(),
-                    seconds == null ? old.seconds() : seconds, old.firstDay(), PinForm.parse(pins)),
+                    seconds == null ? BigDecimal.valueOf(old.seconds()) : seconds, old.firstDay(), PinForm.parse(pins)),
                     user.getUsername());
             return "redirect:/board/plans/" + plan.id();
         } catch (InvalidFieldException refused) {
