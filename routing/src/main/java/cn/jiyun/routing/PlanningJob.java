@@ -73,7 +73,8 @@ public final class PlanningJob {
             CompiledProblem problem = compile.get();
             problem.plan.setSearchBudget(new SearchBudget(deadlineNanos,
                     unimprovedLimit == null ? 0 : unimprovedLimit.toNanos(),
-                    () -> stopRequested || solver.isTerminateEarly() || !solver.isEveryProblemChangeProcessed()));
+                    () -> stopRequested || solver.isTerminateEarly() || !solver.isEveryProblemChangeProcessed(),
+                    searches(deadlineNanos - System.nanoTime())));
             compiled.complete(problem);
             CompletableFuture.delayedExecutor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)
                     .execute(solver::terminateEarly);
@@ -85,6 +86,17 @@ public final class PlanningJob {
             result.completeExceptionally(e);
         }
     }
+
+    /**
+     * A quick answer (someone waits for it, a few seconds at most) gets two searches side by side, the better kept:
+     * one search sometimes misses a vehicle it could save within the second. A longer plan keeps to one thread and
+     * leaves the other core to the service.
+     */
+    private static int searches(long nanosLeft) {
+        return nanosLeft <= QUICK_ANSWER_NANOS ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1;
+    }
+
+    private static final long QUICK_ANSWER_NANOS = 5_000_000_000L;
 
     /** Completes with the final plan when solving ends (time limit, unimproved limit or {@link #stop()}). */
     public CompletableFuture<Plan> result() {

@@ -74,8 +74,9 @@ public final class BenchmarkCommand {
      * constraint network, which would otherwise come on top of the limit.
      */
     static PickupPlan solveUntilDeadline(Solver<PickupPlan> solver, PickupPlan plan, double seconds) {
+        // one search, one thread: the peers' figures are single-threaded
         plan.setSearchBudget(new SearchBudget(System.nanoTime() + remaining(seconds).toNanos(), 0,
-                solver::isTerminateEarly));
+                solver::isTerminateEarly, 1));
         Thread deadline = new Thread(() -> {
             try {
                 Thread.sleep(remaining(seconds).toMillis());

@@ -10,11 +10,19 @@ import java.util.function.BooleanSupplier;
  * @param deadlineNanos   {@link System#nanoTime()} by which solving ends
  * @param unimprovedNanos stop early when the best plan has not improved for this long (0: never early)
  * @param stopRequested   true once the solver was asked to stop or a problem change waits to be applied
+ * @param searches        independent searches to run side by side, each on its own thread, the best kept (1: one,
+ *                        on the solver's thread)
  */
-public record SearchBudget(long deadlineNanos, long unimprovedNanos, BooleanSupplier stopRequested) {
+public record SearchBudget(long deadlineNanos, long unimprovedNanos, BooleanSupplier stopRequested, int searches) {
 
-    /** A budget ending at {@code deadlineNanos}, stopped by nothing else. */
+    public SearchBudget {
+        if (searches < 1) {
+            throw new IllegalArgumentException("searches must be at least 1: " + searches);
+        }
+    }
+
+    /** A budget ending at {@code deadlineNanos}, stopped by nothing else, one search. */
     public static SearchBudget until(long deadlineNanos) {
-        return new SearchBudget(deadlineNanos, 0, () -> false);
+        return new SearchBudget(deadlineNanos, 0, () -> false, 1);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.optaplanner.core.api.score.director.ScoreDirector;
 import org.optaplanner.core.impl.phase.custom.CustomPhaseCommand;
@@ -76,11 +77,40 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
         if (end - now < MIN_NANOS || budget.stopRequested().getAsBoolean()) {
             return;
         }
-        StringRemovalSearch search = new StringRemovalSearch(plan, seed, startTemperature, endTemperature);
-        search.run(end, budget);
+        StringRemovalSearch search = search(plan, budget, end);
         LOG.debug("ruin and recreate: {} steps in {} ms, best soft {} medium {}", search.iterations(),
                 (System.nanoTime() - now) / 1_000_000, search.bestSoft(), search.bestMedium());
         apply(director, search);
+    }
+
+    /** Runs the budget's number of searches (different seeds, side by side) and returns the one that did best. */
+    private StringRemovalSearch search(PickupPlan plan, SearchBudget budget, long end) {
+        List<StringRemovalSearch> searches = new ArrayList<>();
+        for (int i = 0; i < budget.searches(); i++) {
+            searches.add(new StringRemovalSearch(plan, seed + i, startTemperature, endTemperature));
+        }
+        List<Thread> helpers = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (StringRemovalSearch helper : searches.subList(1, searches.size())) {
+            Thread thread = new Thread(() -> helper.run(end, budget), "jiyun-ruin-and-recreate");
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> failure.compareAndSet(null, e));
+            thread.start();
+            helpers.add(thread);
+        }
+        searches.get(0).run(end, budget);
+        for (Thread thread : helpers) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the searches ran", e);
+            }
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a ruin-and-recreate search failed", failure.get());
+        }
+        return searches.stream().min(StringRemovalSearch.BEST_FIRST).orElseThrow();
     }
 
     /** Makes the working plan the search's best: every changed list is announced as a whole, befores first. */

@@ -2,6 +2,7 @@ package cn.jiyun.routing.solver;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -383,6 +384,11 @@ final class StringRemovalSearch {
         }
         return left;
     }
+
+    /** Fewest day pins broken, then fewest parcels left out, then cheapest. */
+    static final Comparator<StringRemovalSearch> BEST_FIRST = Comparator
+            .comparingLong((StringRemovalSearch search) -> search.bestHard)
+            .thenComparingLong(search -> search.bestMedium).thenComparingLong(search -> search.bestSoft);
 
     long bestSoft() {
         return bestSoft;

@@ -34,8 +34,12 @@ class RuinAndRecreatePhaseTest {
 
     private static final LocalDate FIRST_DAY = LocalDate.of(2026, 12, 1);
 
-    /** The construction, then (when asked) the ruin-and-recreate phase, in FULL_ASSERT: every announcement checked. */
     private static PickupPlan solve(PickupPlan plan, boolean ruinAndRecreate, long millis) {
+        return solve(plan, ruinAndRecreate, millis, 1);
+    }
+
+    /** The construction, then (when asked) the ruin-and-recreate phase, in FULL_ASSERT: every announcement checked. */
+    private static PickupPlan solve(PickupPlan plan, boolean ruinAndRecreate, long millis, int searches) {
         List<PhaseConfig> phases = new ArrayList<>();
         phases.add(new CustomPhaseConfig().withCustomPhaseCommandClassList(List.of(CheapestInsertionPhase.class)));
         phases.add(new ConstructionHeuristicPhaseConfig());
@@ -45,7 +49,7 @@ class RuinAndRecreatePhaseTest {
         SolverConfig config = PickupSolverFactory.baseConfig().withEnvironmentMode(EnvironmentMode.FULL_ASSERT)
                 .withPhases(phases.toArray(PhaseConfig[]::new));
         // the phase takes its share (0.9 by default) of the time to the deadline
-        plan.setSearchBudget(SearchBudget.until(System.nanoTime() + millis * 1_000_000));
+        plan.setSearchBudget(new SearchBudget(System.nanoTime() + millis * 1_000_000, 0, () -> false, searches));
         return SolverFactory.<PickupPlan>create(config).buildSolver().solve(plan);
     }
 
@@ -64,6 +68,18 @@ class RuinAndRecreatePhaseTest {
         assertThat(score.hardScore()).isZero();
         assertThat(score.mediumScore()).isGreaterThanOrEqualTo(constructed.mediumScore());
         assertThat(score).isGreaterThan(constructed);
+    }
+
+    @Test
+    void twoSearchesSideBySideHandBackTheBetterPlanIntact() {
+        HardMediumSoftLongScore constructed = solve(ningxia(), false, 0).getScore();
+
+        PickupPlan searched = solve(ningxia(), true, 1_000, 2);
+
+        assertThat(searched.getScore().hardScore()).isZero();
+        assertThat(searched.getScore()).isGreaterThan(constructed);
+        StringRemovalSearch reading = new StringRemovalSearch(searched, 1);
+        assertThat(-reading.bestSoft()).isEqualTo(searched.getScore().softScore());
     }
 
     @Test
