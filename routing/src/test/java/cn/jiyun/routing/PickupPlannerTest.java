@@ -226,10 +226,7 @@ class PickupPlannerTest {
 
     @Test
     void appliesOrdersArrivingAndCancelledWhileSolving() throws Exception {
-        List<Producer> producers = producers(10);
-        List<Parcel> parcels = producers.stream().map(p -> parcel(p.id() + "-box", p.id(), 5_000)).toList();
-        PlanningProblem problem = new PlanningProblem(MONDAY, 1, List.of(HUB),
-                List.of(van("van-1", false), van("van-2", false)), producers, parcels);
+        PlanningProblem problem = tenProducersTwoVans();
         List<PlanProgress> progress = new CopyOnWriteArrayList<>();
 
         PlanningJob job = planner.start(problem, Duration.ofSeconds(30), null, progress::add);
@@ -283,10 +280,7 @@ class PickupPlannerTest {
 
     @Test
     void aParcelArrivingForAProducerOnTheRouteRidesWithThatVisit() throws Exception {
-        List<Producer> producers = producers(10);
-        List<Parcel> parcels = producers.stream().map(p -> parcel(p.id() + "-box", p.id(), 5_000)).toList();
-        PlanningProblem problem = new PlanningProblem(MONDAY, 1, List.of(HUB),
-                List.of(van("van-1", false), van("van-2", false)), producers, parcels);
+        PlanningProblem problem = tenProducersTwoVans();
 
         PlanningJob job = planner.start(problem, Duration.ofSeconds(30), null, null);
         awaitBestPlan(job, plan -> served(plan).contains("p3-box"));
@@ -306,10 +300,7 @@ class PickupPlannerTest {
 
     @Test
     void thePlanInProgressShowsACancellationWhileSolvingGoesOn() throws Exception {
-        List<Producer> producers = producers(10);
-        List<Parcel> parcels = producers.stream().map(p -> parcel(p.id() + "-box", p.id(), 5_000)).toList();
-        PlanningProblem problem = new PlanningProblem(MONDAY, 1, List.of(HUB),
-                List.of(van("van-1", false), van("van-2", false)), producers, parcels);
+        PlanningProblem problem = tenProducersTwoVans();
         List<PlanProgress> progress = new CopyOnWriteArrayList<>();
 
         PlanningJob job = planner.start(problem, Duration.ofSeconds(30), null, progress::add);
@@ -322,6 +313,14 @@ class PickupPlannerTest {
         assertThat(progress).last().satisfies(last -> assertThat(served(last.plan())).doesNotContain("p6-box"));
         job.stop();
         assertThat(served(job.result().get())).doesNotContain("p6-box");
+    }
+
+    /** Ten producers with a 5-kg box each ({@code p0-box} … {@code p9-box}), two vans, one day. */
+    private static PlanningProblem tenProducersTwoVans() {
+        List<Producer> producers = producers(10);
+        List<Parcel> parcels = producers.stream().map(p -> parcel(p.id() + "-box", p.id(), 5_000)).toList();
+        return new PlanningProblem(MONDAY, 1, List.of(HUB), List.of(van("van-1", false), van("van-2", false)),
+                producers, parcels);
     }
 
     private static List<String> served(Plan plan) {
