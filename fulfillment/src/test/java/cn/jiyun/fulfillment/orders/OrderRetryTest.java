@@ -33,12 +33,17 @@ class OrderRetryTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** A paid Douyin order of one jar from one producer, parcels made. */
+    private Order paidOrder(Cooperative coop) {
+        Shop shop = fixtures.shop(coop, Platform.DOUYIN, null);
+        Producer producer = fixtures.producer(coop, "枸杞园", 105.6, 37.45);
+        return fixtures.paidOrder(shop, fixtures.sku(coop, shop, producer, 650), 1);
+    }
+
     @Test
     void refusesToRetryAnOrderThePlatformShippedWithoutUs() {
         Cooperative coop = fixtures.cooperative();
-        Shop shop = fixtures.shop(coop, Platform.DOUYIN, null);
-        Producer producer = fixtures.producer(coop, "枸杞园", 105.6, 37.45);
-        Order order = fixtures.paidOrder(shop, fixtures.sku(coop, shop, producer, 650), 1);
+        Order order = paidOrder(coop);
         CanonicalOrder paid = asStored(order);
         intake.receive(new CanonicalOrder(paid.platform(), paid.shopId(), paid.platformOrderId(),
                 PlatformOrderStatus.SHIPPED, paid.createdAt(), paid.paidAt(), Instant.now(), paid.shipBy(),
@@ -55,9 +60,7 @@ class OrderRetryTest {
     @Test
     void refusesToRetryAnOrderWhoseParcelsWereCollected() {
         Cooperative coop = fixtures.cooperative();
-        Shop shop = fixtures.shop(coop, Platform.DOUYIN, null);
-        Producer producer = fixtures.producer(coop, "枸杞园", 105.6, 37.45);
-        Order order = fixtures.paidOrder(shop, fixtures.sku(coop, shop, producer, 650), 1);
+        Order order = paidOrder(coop);
         orders.changeStatus(coop.id(), order.id(), OrderStatus.PLANNED, "planned", null, null, "test");
         orders.changeStatus(coop.id(), order.id(), OrderStatus.PICKED_UP, "collected", null, null, "test");
         orders.changeStatus(coop.id(), order.id(), OrderStatus.NEEDS_ATTENTION, "one jar broke", null, null, "test");

@@ -92,7 +92,10 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
             // each further search runs hotter: two different searches beat two alike (tuning round 4 found the
             // hotter schedule better on some instances, the shipped one on others)
             double heat = Math.pow(HOTTER, i);
-            searches.add(new StringRemovalSearch(plan, seed + i, startTemperature * heat, endTemperature * heat));
+            // the neighbour lists (a sort per stop) are the same for every search of this plan: computed once
+            int[][] neighbours = searches.isEmpty() ? null : searches.get(0).neighbourLists();
+            searches.add(new StringRemovalSearch(plan, seed + i, startTemperature * heat, endTemperature * heat,
+                    neighbours));
         }
         List<Thread> helpers = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -128,7 +131,8 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
         targets.put(search.bucketRoute(), search.bestUnassigned());
         List<VehicleDay> changed = new ArrayList<>();
         for (Map.Entry<VehicleDay, List<PickupStop>> target : targets.entrySet()) {
-            if (!sameStops(target.getKey().getStops(), target.getValue())) {
+            // stops compare by identity (PickupStop keeps Object.equals)
+            if (!target.getKey().getStops().equals(target.getValue())) {
                 changed.add(target.getKey());
             }
         }
@@ -143,17 +147,5 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
             director.afterListVariableChanged(route, STOPS, 0, route.getStops().size());
         }
         director.triggerVariableListeners();
-    }
-
-    private static boolean sameStops(List<PickupStop> a, List<PickupStop> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i) != b.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

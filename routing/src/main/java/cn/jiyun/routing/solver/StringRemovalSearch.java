@@ -144,11 +144,15 @@ final class StringRemovalSearch {
     private final double endFactor;
 
     StringRemovalSearch(PickupPlan plan, long seed) {
-        this(plan, seed, START_TEMPERATURE, END_TEMPERATURE);
+        this(plan, seed, START_TEMPERATURE, END_TEMPERATURE, null);
     }
 
-    /** Temperatures as fractions of the first plan's mean driving cost per stop. */
-    StringRemovalSearch(PickupPlan plan, long seed, double startTemperature, double endTemperature) {
+    /**
+     * Temperatures as fractions of the first plan's mean driving cost per stop; {@code neighbours} from another
+     * search of the same plan ({@link #neighbourLists()}), or null to compute them.
+     */
+    StringRemovalSearch(PickupPlan plan, long seed, double startTemperature, double endTemperature,
+            int[][] neighbours) {
         this.startFactor = startTemperature;
         this.endFactor = endTemperature;
         this.random = new SplittableRandom(seed);
@@ -294,7 +298,7 @@ final class StringRemovalSearch {
             }
             hubDistance[s] = nearest;
         }
-        neighbours = neighbours();
+        this.neighbours = neighbours != null ? neighbours : neighbours();
 
         dirty = new boolean[r];
         dirtyList = new int[r];
@@ -389,6 +393,11 @@ final class StringRemovalSearch {
     static final Comparator<StringRemovalSearch> BEST_FIRST = Comparator
             .comparingLong((StringRemovalSearch search) -> search.bestHard)
             .thenComparingLong(search -> search.bestMedium).thenComparingLong(search -> search.bestSoft);
+
+    /** Each stop's nearest stops, for another search of the same plan (read only: never changed). */
+    int[][] neighbourLists() {
+        return neighbours;
+    }
 
     long bestSoft() {
         return bestSoft;
