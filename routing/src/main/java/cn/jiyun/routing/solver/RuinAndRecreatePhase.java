@@ -38,6 +38,11 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
     private double startTemperature = StringRemovalSearch.START_TEMPERATURE;
     private double endTemperature = StringRemovalSearch.END_TEMPERATURE;
     private long seed = 1;
+    /**
+     * Most of the time that a search may spend minimising the fleet before it minimises cost (it gives up sooner
+     * when no route can go); 0: not at all.
+     */
+    private double fleetShare = 0.3;
 
     // Setters for the solver configuration's customProperties.
 
@@ -58,6 +63,13 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
 
     public void setEndTemperature(double endTemperature) {
         this.endTemperature = endTemperature;
+    }
+
+    public void setFleetShare(double fleetShare) {
+        if (!(fleetShare >= 0 && fleetShare < 1)) {
+            throw new IllegalArgumentException("fleetShare must be in [0, 1): " + fleetShare);
+        }
+        this.fleetShare = fleetShare;
     }
 
     public void setSeed(long seed) {
@@ -99,14 +111,16 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
         }
         List<Thread> helpers = new ArrayList<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        long fleetEnd = System.nanoTime() + (long) ((end - System.nanoTime()) * fleetShare);
         for (StringRemovalSearch helper : searches.subList(1, searches.size())) {
-            Thread thread = new Thread(() -> helper.run(end, budget), "jiyun-ruin-and-recreate");
+            Thread thread = new Thread(() -> minimiseFleetThenSearch(helper, fleetEnd, end, budget),
+                    "jiyun-ruin-and-recreate");
             thread.setDaemon(true);
             thread.setUncaughtExceptionHandler((t, e) -> failure.compareAndSet(null, e));
             thread.start();
             helpers.add(thread);
         }
-        searches.get(0).run(end, budget);
+        minimiseFleetThenSearch(searches.get(0), fleetEnd, end, budget);
         for (Thread thread : helpers) {
             try {
                 thread.join();
@@ -119,6 +133,13 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
             throw new IllegalStateException("a ruin-and-recreate search failed", failure.get());
         }
         return searches.stream().min(StringRemovalSearch.BEST_FIRST).orElseThrow();
+    }
+
+    private void minimiseFleetThenSearch(StringRemovalSearch search, long fleetEnd, long end, SearchBudget budget) {
+        if (fleetShare > 0) {
+            search.minimiseFleet(fleetEnd, budget);
+        }
+        search.run(end, budget);
     }
 
     /** Makes the working plan the search's best: every changed list is announced as a whole, befores first. */

@@ -48,9 +48,20 @@ final class StringRemovalSearch {
     private static final int NEIGHBOURS = 64;
     /** Penalty per day-pinned stop left out, as the dayPinKept constraint counts it. */
     private static final long DAY_PIN_PENALTY = 1_000;
-    /** Start and end temperature, as fractions of the mean cost of driving to a stop in the first plan. */
-    static final double START_TEMPERATURE = 0.3;
-    static final double END_TEMPERATURE = 0.003;
+    /**
+     * Steps without fewer stops left out after which minimising the fleet gives up on one route less: at least this
+     * many, or this many per stop. A route that can go goes within a few hundred steps on a day of a hundred stops.
+     */
+    private static final long FLEET_PATIENCE = 2_000;
+    private static final long FLEET_PATIENCE_PER_STOP = 5;
+    /**
+     * Start and end temperature, as fractions of the mean cost of driving to a stop in the first plan. Tuning round 4
+     * found 1 → 0.01 better than 0.3 → 0.003 at 10 s (1.12% against 1.88% over five instances); on generated
+     * Ningxia days a minute at 0.3 → 0.003 often ended above a second's plan, stuck with a route structure it could
+     * not leave (eight days: 21,284 yuan at 10 s, against 20,477 three times hotter still).
+     */
+    static final double START_TEMPERATURE = 1;
+    static final double END_TEMPERATURE = 0.01;
 
     private final SplittableRandom random;
     private final TravelTimes travel;
@@ -73,7 +84,8 @@ final class StringRemovalSearch {
     private final boolean[] pinned;
     private final int[] parcels;
     private final long[] hubDistance;
-    private final int[][] neighbours;
+    /** Computed when first needed: a construction does without them. */
+    private int[][] neighbours;
 
     // routes
     private final int routeCount;
@@ -142,6 +154,17 @@ final class StringRemovalSearch {
 
     private final double startFactor;
     private final double endFactor;
+
+    /** Whether recreating passes over a place now and then; a construction does not. */
+    private boolean blinks = true;
+
+    // fleet minimisation
+    /** At most this many routes may carry stops; an empty route opens only below it. */
+    private int routeCap = Integer.MAX_VALUE;
+    /** While minimising the fleet, steps are judged by the stops left out and how often each was (SISR's). */
+    private boolean fleetMode;
+    /** How many accepted-or-not steps each stop spent left out, while minimising the fleet. */
+    private long[] absences;
 
     StringRemovalSearch(PickupPlan plan, long seed) {
         this(plan, seed, START_TEMPERATURE, END_TEMPERATURE, null);
@@ -298,7 +321,7 @@ final class StringRemovalSearch {
             }
             hubDistance[s] = nearest;
         }
-        this.neighbours = neighbours != null ? neighbours : neighbours();
+        this.neighbours = neighbours;
 
         dirty = new boolean[r];
         dirtyList = new int[r];
@@ -361,6 +384,212 @@ final class StringRemovalSearch {
         }
     }
 
+    /**
+     * The construction: puts each of {@code ordered} (stops on no route yet) at its cheapest feasible place, in that
+     * order and without blinks, or leaves it out when no route can take it; the result is the best plan.
+     */
+    void placeInOrder(List<PickupStop> ordered) {
+        Map<PickupStop, Integer> index = new IdentityHashMap<>();
+        for (int s = 0; s < stops.length; s++) {
+            index.put(stops[s], s);
+        }
+        blinks = false;
+        dirtyCount = 0;
+        for (PickupStop stop : ordered) {
+            int s = index.get(stop);
+            if (routeOf[s] != -1 || contains(bucket, bucketSize, s) || contains(untouchable, untouchable.length, s)) {
+                throw new IllegalArgumentException("stop " + stop.getId() + " is placed already");
+            }
+            insert(s);
+        }
+        blinks = true;
+        evaluate();
+        accept();
+        saveBest();
+    }
+
+    private static boolean contains(int[] array, int count, int value) {
+        for (int i = 0; i < count; i++) {
+            if (array[i] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * SISR's fleet minimisation, before {@link #run}. First it places what it can (descending: fewer parcels left
+     * out, then cheaper) until a while passes without fewer parcels left out. Then it empties the route with the
+     * fewest stops, lets no more routes than are left carry stops, and ruins and recreates until the parcels left out
+     * are no more than before (then the next route), judging steps by the stops left out and how often each has been.
+     * It gives up on a route when a while passes without fewer stops left out, when the routes left could not hold
+     * the load, or at {@code endNanos} (or the budget's stop), and leaves the plan with the fewest routes it reached;
+     * {@link #run} goes on from there, free again to open a route where that is cheaper.
+     *
+     * <p>Why: a route costs a fixed amount a day, and a search that starts from five routes rarely empties one by
+     * string removals, which take at most ten stops out at a time: quick answers and one-minute plans alike kept a
+     * fifth van on generated days where four do (seeds 3 and 8).
+     */
+    void minimiseFleet(long endNanos, SearchBudget budget) {
+        absences = new long[stops.length];
+        long patience = Math.max(FLEET_PATIENCE, FLEET_PATIENCE_PER_STOP * stops.length);
+        try {
+            // First place what can be placed, with any number of routes: a greedy construction often leaves out
+            // stops that fit, and a plan with fewer routes must leave out no more than this one.
+            long fewestParcels = currentMedium;
+            long lastProgress = iterations;
+            while (currentBucketSize > 0) {
+                if (System.nanoTime() >= endNanos || iterations - lastProgress > patience
+                        || ((iterations & 15) == 0 && budget.stopRequested().getAsBoolean()) || !step(0)) {
+                    break;
+                }
+                iterations++;
+                if (currentMedium < fewestParcels) {
+                    fewestParcels = currentMedium;
+                    lastProgress = iterations;
+                }
+            }
+            if (isBetter(currentSoft, currentMedium, currentHard, bestSoft, bestMedium, bestHard)) {
+                saveBest();
+            }
+            long targetHard = currentHard;
+            long targetMedium = currentMedium;
+            Snapshot fewest = new Snapshot();
+            while (true) {
+                int v = routeToEmpty();
+                if (v < 0) {
+                    return;
+                }
+                routeCap = usedRoutes() - 1;
+                stamp++;
+                dirtyCount = 0;
+                removedCount = 0;
+                removeRange(v, 0, size[v], -1, 0);
+                for (int i = 0; i < removedCount; i++) {
+                    bucket[bucketSize++] = removed[i];
+                    routeOf[removed[i]] = -1;
+                }
+                evaluate();
+                accept();
+                fleetMode = true;
+                int fewestLeft = bucketSize;
+                lastProgress = iterations;
+                while (currentHard > targetHard || currentMedium > targetMedium) {
+                    // given up when time is out, or when the stops left out have not become fewer for a while
+                    if (System.nanoTime() >= endNanos || iterations - lastProgress > patience
+                            || ((iterations & 15) == 0 && budget.stopRequested().getAsBoolean()) || !step(0)) {
+                        fewest.restore();
+                        return;
+                    }
+                    iterations++;
+                    if (currentBucketSize < fewestLeft) {
+                        fewestLeft = currentBucketSize;
+                        lastProgress = iterations;
+                    }
+                }
+                fleetMode = false;
+                fewest.save();
+                if (isBetter(soft, medium, hard, bestSoft, bestMedium, bestHard)) {
+                    saveBest();
+                }
+            }
+        } finally {
+            fleetMode = false;
+            routeCap = Integer.MAX_VALUE;
+        }
+    }
+
+    /** The used route with the fewest stops that may be emptied (it costs a fixed amount, nothing pinned), or -1. */
+    private int routeToEmpty() {
+        int chosen = -1;
+        for (int v = 0; v < routeCount; v++) {
+            if (size[v] == 0 || frozen[v] || prefix[v] > 0 || fixedCost[v] == 0) {
+                continue;
+            }
+            if (chosen < 0 || size[v] < size[chosen] || (size[v] == size[chosen] && random.nextBoolean())) {
+                chosen = v;
+            }
+        }
+        int used = usedRoutes();
+        return used > 1 && used > fewestRoutesByCapacity() ? chosen : -1;
+    }
+
+    /** Fewer routes than this cannot hold the weight or the volume of the stops now on routes. */
+    private int fewestRoutesByCapacity() {
+        long totalWeight = 0;
+        long totalVolume = 0;
+        for (int v = 0; v < routeCount; v++) {
+            totalWeight += loadWeight[v];
+            totalVolume += loadVolume[v];
+        }
+        return Math.max(fewestHolding(capacityWeight, totalWeight), fewestHolding(capacityVolume, totalVolume));
+    }
+
+    private static int fewestHolding(long[] capacities, long total) {
+        long[] largestFirst = capacities.clone();
+        Arrays.sort(largestFirst);
+        long held = 0;
+        int count = 0;
+        for (int i = largestFirst.length - 1; i >= 0 && held < total; i--) {
+            held += largestFirst[i];
+            count++;
+        }
+        return count;
+    }
+
+    /** Routes of the working plan that carry stops. */
+    int usedRoutes() {
+        int used = 0;
+        for (int v = 0; v < routeCount; v++) {
+            if (size[v] > 0) {
+                used++;
+            }
+        }
+        return used;
+    }
+
+    /** A copy of the working plan, to go back to. */
+    private final class Snapshot {
+        private final int[][] routes = new int[routeCount][];
+        private final int[] sizes = new int[routeCount];
+        private int[] left;
+        private int leftCount;
+
+        Snapshot() {
+            save();
+        }
+
+        void save() {
+            for (int v = 0; v < routeCount; v++) {
+                routes[v] = Arrays.copyOf(work[v], size[v]);
+                sizes[v] = size[v];
+            }
+            left = Arrays.copyOf(bucket, bucketSize);
+            leftCount = bucketSize;
+        }
+
+        /** Makes the copy the working and the accepted plan. */
+        void restore() {
+            dirtyCount = 0;
+            for (int v = 0; v < routeCount; v++) {
+                while (work[v].length <= sizes[v]) {
+                    grow(v);
+                }
+                System.arraycopy(routes[v], 0, work[v], 0, sizes[v]);
+                size[v] = sizes[v];
+                refresh(v);
+                markDirty(v);
+            }
+            System.arraycopy(left, 0, bucket, 0, leftCount);
+            bucketSize = leftCount;
+            for (int i = 0; i < bucketSize; i++) {
+                routeOf[bucket[i]] = -1;
+            }
+            evaluate();
+            accept();
+        }
+    }
+
     long iterations() {
         return iterations;
     }
@@ -396,6 +625,9 @@ final class StringRemovalSearch {
 
     /** Each stop's nearest stops, for another search of the same plan (read only: never changed). */
     int[][] neighbourLists() {
+        if (neighbours == null) {
+            neighbours = nearestStops();
+        }
         return neighbours;
     }
 
@@ -427,42 +659,74 @@ final class StringRemovalSearch {
         }
         recreate();
         evaluate();
-        boolean accept = isBetter(soft, medium, hard, currentSoft, currentMedium, currentHard)
-                || (medium == currentMedium && hard == currentHard
-                        && soft < currentSoft - temperature * Math.log(random.nextDouble()));
-        if (accept) {
-            for (int d = 0; d < dirtyCount; d++) {
-                int v = dirtyList[d];
-                if (current[v].length < work[v].length) {
-                    current[v] = new int[work[v].length];
-                }
-                System.arraycopy(work[v], 0, current[v], 0, size[v]);
-                currentSize[v] = size[v];
-                dirty[v] = false;
-            }
-            System.arraycopy(bucket, 0, currentBucket, 0, bucketSize);
-            currentBucketSize = bucketSize;
-            currentSoft = soft;
-            currentMedium = medium;
-            currentHard = hard;
-        } else {
-            for (int d = 0; d < dirtyCount; d++) {
-                int v = dirtyList[d];
-                System.arraycopy(current[v], 0, work[v], 0, currentSize[v]);
-                size[v] = currentSize[v];
-                dirty[v] = false;
-                refresh(v);
-            }
-            System.arraycopy(currentBucket, 0, bucket, 0, currentBucketSize);
-            bucketSize = currentBucketSize;
+        boolean accept;
+        if (fleetMode) {
+            // SISR's fleet minimisation: fewer stops left out, or ones left out less often so far; the stops that
+            // keep falling out are the ones to make room for.
+            accept = soft != INFEASIBLE && (hard < currentHard || hard == currentHard
+                    && (bucketSize < currentBucketSize
+                            || absenceSum(bucket, bucketSize) < absenceSum(currentBucket, currentBucketSize)));
             for (int i = 0; i < bucketSize; i++) {
-                routeOf[bucket[i]] = -1;
+                absences[bucket[i]]++;
             }
-            soft = currentSoft;
-            medium = currentMedium;
-            hard = currentHard;
+        } else {
+            accept = isBetter(soft, medium, hard, currentSoft, currentMedium, currentHard)
+                    || (medium == currentMedium && hard == currentHard
+                            && soft < currentSoft - temperature * Math.log(random.nextDouble()));
+        }
+        if (accept) {
+            accept();
+        } else {
+            revert();
         }
         return true;
+    }
+
+    /** The working plan becomes the accepted one (only its changed routes are copied). */
+    private void accept() {
+        for (int d = 0; d < dirtyCount; d++) {
+            int v = dirtyList[d];
+            if (current[v].length < work[v].length) {
+                current[v] = new int[work[v].length];
+            }
+            System.arraycopy(work[v], 0, current[v], 0, size[v]);
+            currentSize[v] = size[v];
+            dirty[v] = false;
+        }
+        dirtyCount = 0;
+        System.arraycopy(bucket, 0, currentBucket, 0, bucketSize);
+        currentBucketSize = bucketSize;
+        currentSoft = soft;
+        currentMedium = medium;
+        currentHard = hard;
+    }
+
+    /** The working plan goes back to the accepted one. */
+    private void revert() {
+        for (int d = 0; d < dirtyCount; d++) {
+            int v = dirtyList[d];
+            System.arraycopy(current[v], 0, work[v], 0, currentSize[v]);
+            size[v] = currentSize[v];
+            dirty[v] = false;
+            refresh(v);
+        }
+        dirtyCount = 0;
+        System.arraycopy(currentBucket, 0, bucket, 0, currentBucketSize);
+        bucketSize = currentBucketSize;
+        for (int i = 0; i < bucketSize; i++) {
+            routeOf[bucket[i]] = -1;
+        }
+        soft = currentSoft;
+        medium = currentMedium;
+        hard = currentHard;
+    }
+
+    private long absenceSum(int[] left, int count) {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += absences[left[i]];
+        }
+        return sum;
     }
 
     private static boolean isBetter(long soft, long medium, long hard, long otherSoft, long otherMedium,
@@ -501,8 +765,9 @@ final class StringRemovalSearch {
         double maxStrings = 4 * MEAN_REMOVED / (1 + maxString) - 1;
         int strings = (int) (1 + random.nextDouble() * Math.max(1, maxStrings));
         int ruined = 0;
-        for (int k = -1; k < neighbours[seed].length && ruined < strings; k++) {
-            int s = k < 0 ? seed : neighbours[seed][k];
+        int[] nearest = neighbourLists()[seed];
+        for (int k = -1; k < nearest.length && ruined < strings; k++) {
+            int s = k < 0 ? seed : nearest[k];
             int v = routeOf[s];
             if (v < 0 || frozen[v] || ruinStamp[v] == stamp || positionOf[s] < prefix[v]
                     || (forLeftOut && !mayCarry(v, seed))) {
@@ -651,20 +916,21 @@ final class StringRemovalSearch {
         int target = -1;
         int targetPosition = -1;
         int classes = ++stamp;
+        boolean mayOpen = routeCap == Integer.MAX_VALUE || usedRoutes() < routeCap;
         for (int v = 0; v < routeCount; v++) {
             if (frozen[v] || !mayCarry(v, s) || loadWeight[v] + weight[s] > capacityWeight[v]
                     || loadVolume[v] + volume[s] > capacityVolume[v]) {
                 continue;
             }
             if (size[v] == 0) {
-                if (classStamp[emptyClass[v]] == classes) {
+                if (!mayOpen || classStamp[emptyClass[v]] == classes) {
                     continue;
                 }
                 classStamp[emptyClass[v]] = classes;
             }
             for (int p = prefix[v]; p <= size[v]; p++) {
                 long delta = insertionDelta(v, s, p, cheapest);
-                if (delta < cheapest && random.nextDouble() >= BLINK_RATE) {
+                if (delta < cheapest && (!blinks || random.nextDouble() >= BLINK_RATE)) {
                     cheapest = delta;
                     target = v;
                     targetPosition = p;
@@ -868,7 +1134,7 @@ final class StringRemovalSearch {
     }
 
     /** Each stop's nearest other stops by road, nearest first. */
-    private int[][] neighbours() {
+    private int[][] nearestStops() {
         int n = stops.length;
         int k = Math.min(NEIGHBOURS, n - 1);
         int[][] result = new int[n][];

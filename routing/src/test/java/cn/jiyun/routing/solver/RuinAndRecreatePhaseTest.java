@@ -2,7 +2,9 @@ package cn.jiyun.routing.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,9 +19,14 @@ import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 
 import cn.jiyun.routing.CompiledPlans;
+import cn.jiyun.routing.GeoPoint;
+import cn.jiyun.routing.Hub;
 import cn.jiyun.routing.Parcel;
 import cn.jiyun.routing.PinnedStop;
 import cn.jiyun.routing.PlanningProblem;
+import cn.jiyun.routing.PlanningSettings;
+import cn.jiyun.routing.Producer;
+import cn.jiyun.routing.Vehicle;
 import cn.jiyun.routing.bench.BenchmarkInstance;
 import cn.jiyun.routing.bench.BenchmarkInstance.Convention;
 import cn.jiyun.routing.bench.BenchmarkInstance.Node;
@@ -141,6 +148,45 @@ class RuinAndRecreatePhaseTest {
         PickupPlan solved = SolverFactory.<PickupPlan>create(config).buildSolver().solve(plan);
 
         assertThat(solved.getScore()).isEqualTo(constructed);
+    }
+
+    @Test
+    void minimisingTheFleetEmptiesRoutesUntilTheLoadNeedsAllThatAreLeft() {
+        // Twelve producers near the hub, a 250-kg parcel each: a van takes three, so four vans are enough. A plan that
+        // spreads them over six vans, two each, is where minimising the fleet starts.
+        Hub hub = new Hub("yongning", "永宁县集运站", new GeoPoint(38.277, 106.245), "640121", LocalTime.of(18, 0));
+        List<Vehicle> vans = new ArrayList<>();
+        for (int v = 1; v <= 6; v++) {
+            vans.add(new Vehicle("van-" + v, hub.id(), 800_000, 4_000_000, false, 150, 8_000, 0, LocalTime.of(8, 0),
+                    LocalTime.of(18, 0)));
+        }
+        List<Producer> producers = new ArrayList<>();
+        List<Parcel> parcels = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            double angle = i * 0.5;
+            producers.add(new Producer("p" + i, "farm " + i, new GeoPoint(38.277 + 0.05 * Math.sin(angle),
+                    106.245 + 0.06 * Math.cos(angle)), "640121", LocalTime.of(8, 0), LocalTime.of(17, 0),
+                    Duration.ofMinutes(5)));
+            parcels.add(new Parcel("p" + i + "-box", "p" + i, 250_000, 600_000, false, FIRST_DAY, null));
+        }
+        PickupPlan plan = CompiledPlans.compile(new PlanningProblem(FIRST_DAY, 1, List.of(hub), vans, producers,
+                parcels, List.of(), PlanningSettings.DEFAULTS));
+        List<VehicleDay> routes = plan.getVehicleDays().stream().filter(route -> !route.isUnassignedBucket())
+                .toList();
+        for (int s = 0; s < plan.getStops().size(); s++) {
+            routes.get(s % routes.size()).getStops().add(plan.getStops().get(s));
+        }
+        StringRemovalSearch search = new StringRemovalSearch(plan, 1);
+        assertThat(search.usedRoutes()).isEqualTo(6);
+
+        search.minimiseFleet(System.nanoTime() + 20_000_000_000L, SearchBudget.until(Long.MAX_VALUE));
+
+        // it stops at four, which the load needs, without waiting for its deadline to try three
+        assertThat(search.usedRoutes()).isEqualTo(4);
+        assertThat(search.bestUnassigned()).isEmpty();
+        assertThat(search.bestRoutes()).filteredOn(route -> !route.isEmpty()).hasSize(4)
+                .allSatisfy(route -> assertThat(route).hasSize(3));
+        assertThat(search.bestRoutes().stream().mapToInt(List::size).sum()).isEqualTo(12);
     }
 
     static BenchmarkInstance randomVrptw(long seed, int customers) {
