@@ -1,5 +1,8 @@
 package cn.jiyun.routing.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -67,12 +70,21 @@ final class NingxiaBenchmark {
                             firstFeasible.get()),
                     plan.parcelCount(), plan.unassigned().size(), plan.km(),
                     savings.plan().costPerParcelYuan(), savings.percentSavedVersusPerParcelPickup(),
-                    savings.percentSavedVersusOwnTrips(), usedHeapMb(), plan.score());
+                    savings.percentSavedVersusOwnTrips(), peakHeapMb(), plan.score());
         }
     }
 
-    private static long usedHeapMb() {
-        Runtime runtime = Runtime.getRuntime();
-        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+    /**
+     * The most heap the run used: the sum of each heap pool's peak (the pools peak at different moments, so this is
+     * an upper bound). The heap in use at the end, reported before, said little: a collection may just have run.
+     */
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
     }
 }
