@@ -93,10 +93,9 @@ public final class PlanningJob {
      * leaves the other core to the service.
      */
     private static int searches(long nanosLeft) {
-        return nanosLeft <= QUICK_ANSWER_NANOS ? Math.min(2, Runtime.getRuntime().availableProcessors()) : 1;
+        return nanosLeft <= SearchBudget.QUICK_ANSWER_NANOS ? Math.min(2, Runtime.getRuntime().availableProcessors())
+                : 1;
     }
-
-    private static final long QUICK_ANSWER_NANOS = 5_000_000_000L;
 
     /** Completes with the final plan when solving ends (time limit, unimproved limit or {@link #stop()}). */
     public CompletableFuture<Plan> result() {

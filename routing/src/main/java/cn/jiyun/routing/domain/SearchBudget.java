@@ -15,10 +15,18 @@ import java.util.function.BooleanSupplier;
  */
 public record SearchBudget(long deadlineNanos, long unimprovedNanos, BooleanSupplier stopRequested, int searches) {
 
+    /** A plan this short or shorter is a quick answer: someone waits for it. */
+    public static final long QUICK_ANSWER_NANOS = 5_000_000_000L;
+
     public SearchBudget {
         if (searches < 1) {
             throw new IllegalArgumentException("searches must be at least 1: " + searches);
         }
+    }
+
+    /** Whether the time left at {@code nowNanos} makes this a quick answer. */
+    public boolean isQuickAnswer(long nowNanos) {
+        return deadlineNanos - nowNanos <= QUICK_ANSWER_NANOS;
     }
 
     /** A budget ending at {@code deadlineNanos}, stopped by nothing else, one search. */

@@ -29,8 +29,6 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
     private static final String STOPS = "stops";
     /** How much hotter each further search side by side runs than the one before. */
     private static final double HOTTER = 3;
-    /** A search this short or shorter is a quick answer (someone waits for it). */
-    private static final long QUICK_NANOS = 5_000_000_000L;
     /** Shorter than this is not worth building the search for. */
     private static final long MIN_NANOS = 5_000_000;
 
@@ -47,7 +45,7 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
      */
     private double fleetShare = 0.3;
     /**
-     * How much hotter a quick answer searches. Over eight generated one-hub days, 0.9-s answers at three times the
+     * How much hotter a quick answer ({@link SearchBudget#isQuickAnswer}) searches. Over eight generated one-hub days, 0.9-s answers at three times the
      * temperature came within 0.79–1.64% of the 60-s plans on average over six runs (0–2 days of eight above 3%),
      * against 1.46–1.83% (1–2 days above 3%) over four runs at the temperature of longer plans.
      */
@@ -116,7 +114,7 @@ public class RuinAndRecreatePhase implements CustomPhaseCommand<PickupPlan> {
     /** Runs the budget's number of searches (different seeds, side by side) and returns the one that did best. */
     private StringRemovalSearch search(PickupPlan plan, SearchBudget budget, long end) {
         List<StringRemovalSearch> searches = new ArrayList<>();
-        double base = end - System.nanoTime() <= QUICK_NANOS ? quickHeat : 1;
+        double base = budget.isQuickAnswer(System.nanoTime()) ? quickHeat : 1;
         for (int i = 0; i < budget.searches(); i++) {
             // each further search runs hotter: two different searches beat two alike (tuning round 4 found the
             // hotter schedule better on some instances, the shipped one on others)

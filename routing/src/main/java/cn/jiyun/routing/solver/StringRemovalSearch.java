@@ -69,6 +69,8 @@ final class StringRemovalSearch {
     private final List<VehicleDay> vehicleDays;
     private final VehicleDay bucketRoute;
     private final PickupStop[] stops;
+    /** Each stop's place in {@link #stops}. */
+    private final Map<PickupStop, Integer> index;
 
     // stops
     private final int[] location;
@@ -134,14 +136,8 @@ final class StringRemovalSearch {
     private long currentMedium;
     private long currentHard;
 
-    // best state
-    private final int[][] best;
-    private final int[] bestSize;
-    private int[] bestBucket;
-    private int bestBucketSize;
-    private long bestSoft;
-    private long bestMedium;
-    private long bestHard;
+    /** The best plan found so far. */
+    private final Snapshot best;
 
     private final boolean[] dirty;
     private final int[] dirtyList;
@@ -185,7 +181,7 @@ final class StringRemovalSearch {
         this.bucketRoute = plan.unassignedBucket();
         this.stops = plan.getStops().toArray(PickupStop[]::new);
         int n = stops.length;
-        Map<PickupStop, Integer> index = new IdentityHashMap<>();
+        index = new IdentityHashMap<>();
         location = new int[n];
         weight = new long[n];
         volume = new long[n];
@@ -236,10 +232,8 @@ final class StringRemovalSearch {
         emptyClass = new int[r];
         work = new int[r][];
         current = new int[r][];
-        best = new int[r][];
         size = new int[r];
         currentSize = new int[r];
-        bestSize = new int[r];
         cost = new long[r];
         loadWeight = new long[r];
         loadVolume = new long[r];
@@ -269,7 +263,6 @@ final class StringRemovalSearch {
             int capacity = Math.min(n, Math.max(16, onRoute.size() * 2)) + 1;
             work[v] = new int[capacity];
             current[v] = new int[capacity];
-            best[v] = new int[capacity];
             leaveAt[v] = new long[capacity];
             latestArrival[v] = new long[capacity + 1];
             for (PickupStop stop : onRoute) {
@@ -339,7 +332,7 @@ final class StringRemovalSearch {
         currentSoft = soft;
         currentMedium = medium;
         currentHard = hard;
-        saveBest();
+        best = new Snapshot();
     }
 
     /**
@@ -361,14 +354,8 @@ final class StringRemovalSearch {
         double startTemperature = startFactor * meanStopCost;
         double endTemperature = endFactor * meanStopCost;
         long span = Math.max(1, endNanos - startNanos);
-        while (true) {
+        while (!timeUp(endNanos, budget)) {
             long now = System.nanoTime();
-            if (now >= endNanos) {
-                break;
-            }
-            if ((iterations & 15) == 0 && budget.stopRequested().getAsBoolean()) {
-                break;
-            }
             if (budget.unimprovedNanos() > 0 && now - lastImprovement > budget.unimprovedNanos()) {
                 break;
             }
@@ -378,8 +365,7 @@ final class StringRemovalSearch {
                 break;
             }
             iterations++;
-            if (isBetter(soft, medium, hard, bestSoft, bestMedium, bestHard)) {
-                saveBest();
+            if (keepIfBest()) {
                 lastImprovement = now;
             }
         }
@@ -390,10 +376,6 @@ final class StringRemovalSearch {
      * order and without blinks, or leaves it out when no route can take it; the result is the best plan.
      */
     void placeInOrder(List<PickupStop> ordered) {
-        Map<PickupStop, Integer> index = new IdentityHashMap<>();
-        for (int s = 0; s < stops.length; s++) {
-            index.put(stops[s], s);
-        }
         blinks = false;
         dirtyCount = 0;
         for (PickupStop stop : ordered) {
@@ -406,7 +388,7 @@ final class StringRemovalSearch {
         blinks = true;
         evaluate();
         accept();
-        saveBest();
+        best.save();
     }
 
     private static boolean contains(int[] array, int count, int value) {
@@ -440,8 +422,7 @@ final class StringRemovalSearch {
             long fewestParcels = currentMedium;
             long lastProgress = iterations;
             while (currentBucketSize > 0) {
-                if (System.nanoTime() >= endNanos || iterations - lastProgress > patience
-                        || ((iterations & 15) == 0 && budget.stopRequested().getAsBoolean()) || !step(0)) {
+                if (timeUp(endNanos, budget) || iterations - lastProgress > patience || !step(0)) {
                     break;
                 }
                 iterations++;
@@ -450,9 +431,7 @@ final class StringRemovalSearch {
                     lastProgress = iterations;
                 }
             }
-            if (isBetter(currentSoft, currentMedium, currentHard, bestSoft, bestMedium, bestHard)) {
-                saveBest();
-            }
+            keepIfBest();
             long targetHard = currentHard;
             long targetMedium = currentMedium;
             Snapshot fewest = new Snapshot();
@@ -477,8 +456,7 @@ final class StringRemovalSearch {
                 lastProgress = iterations;
                 while (currentHard > targetHard || currentMedium > targetMedium) {
                     // given up when time is out, or when the stops left out have not become fewer for a while
-                    if (System.nanoTime() >= endNanos || iterations - lastProgress > patience
-                            || ((iterations & 15) == 0 && budget.stopRequested().getAsBoolean()) || !step(0)) {
+                    if (timeUp(endNanos, budget) || iterations - lastProgress > patience || !step(0)) {
                         fewest.restore();
                         return;
                     }
@@ -490,9 +468,7 @@ final class StringRemovalSearch {
                 }
                 fleetMode = false;
                 fewest.save();
-                if (isBetter(soft, medium, hard, bestSoft, bestMedium, bestHard)) {
-                    saveBest();
-                }
+                keepIfBest();
             }
         } finally {
             fleetMode = false;
@@ -549,12 +525,29 @@ final class StringRemovalSearch {
         return used;
     }
 
-    /** A copy of the working plan, to go back to. */
+    /** At {@code endNanos}, or once the budget's stop is requested (asked every 16 steps). */
+    private boolean timeUp(long endNanos, SearchBudget budget) {
+        return System.nanoTime() >= endNanos || ((iterations & 15) == 0 && budget.stopRequested().getAsBoolean());
+    }
+
+    /** Saves the working plan as the best when it is better (after a step it is the accepted one). */
+    private boolean keepIfBest() {
+        if (isBetter(soft, medium, hard, best.soft, best.medium, best.hard)) {
+            best.save();
+            return true;
+        }
+        return false;
+    }
+
+    /** A copy of the working plan and its score: the best so far, or one to go back to. */
     private final class Snapshot {
         private final int[][] routes = new int[routeCount][];
         private final int[] sizes = new int[routeCount];
-        private int[] left;
+        private final int[] left = new int[stops.length];
         private int leftCount;
+        private long soft;
+        private long medium;
+        private long hard;
 
         Snapshot() {
             save();
@@ -562,11 +555,17 @@ final class StringRemovalSearch {
 
         void save() {
             for (int v = 0; v < routeCount; v++) {
-                routes[v] = Arrays.copyOf(work[v], size[v]);
+                if (routes[v] == null || routes[v].length < size[v]) {
+                    routes[v] = new int[work[v].length];
+                }
+                System.arraycopy(work[v], 0, routes[v], 0, size[v]);
                 sizes[v] = size[v];
             }
-            left = Arrays.copyOf(bucket, bucketSize);
+            System.arraycopy(bucket, 0, left, 0, bucketSize);
             leftCount = bucketSize;
+            soft = StringRemovalSearch.this.soft;
+            medium = StringRemovalSearch.this.medium;
+            hard = StringRemovalSearch.this.hard;
         }
 
         /** Makes the copy the working and the accepted plan. */
@@ -599,9 +598,9 @@ final class StringRemovalSearch {
     List<List<PickupStop>> bestRoutes() {
         List<List<PickupStop>> routes = new ArrayList<>();
         for (int v = 0; v < routeCount; v++) {
-            List<PickupStop> route = new ArrayList<>(bestSize[v]);
-            for (int i = 0; i < bestSize[v]; i++) {
-                route.add(stops[best[v][i]]);
+            List<PickupStop> route = new ArrayList<>(best.sizes[v]);
+            for (int i = 0; i < best.sizes[v]; i++) {
+                route.add(stops[best.routes[v][i]]);
             }
             routes.add(route);
         }
@@ -613,16 +612,16 @@ final class StringRemovalSearch {
         for (int s : untouchable) {
             left.add(stops[s]);
         }
-        for (int i = 0; i < bestBucketSize; i++) {
-            left.add(stops[bestBucket[i]]);
+        for (int i = 0; i < best.leftCount; i++) {
+            left.add(stops[best.left[i]]);
         }
         return left;
     }
 
     /** Fewest day pins broken, then fewest parcels left out, then cheapest. */
     static final Comparator<StringRemovalSearch> BEST_FIRST = Comparator
-            .comparingLong((StringRemovalSearch search) -> search.bestHard)
-            .thenComparingLong(search -> search.bestMedium).thenComparingLong(search -> search.bestSoft);
+            .comparingLong((StringRemovalSearch search) -> search.best.hard)
+            .thenComparingLong(search -> search.best.medium).thenComparingLong(search -> search.best.soft);
 
     /** Each stop's nearest stops, for another search of the same plan (read only: never changed). */
     int[][] neighbourLists() {
@@ -633,11 +632,11 @@ final class StringRemovalSearch {
     }
 
     long bestSoft() {
-        return bestSoft;
+        return best.soft;
     }
 
     long bestMedium() {
-        return bestMedium;
+        return best.medium;
     }
 
     List<VehicleDay> vehicleDays() {
@@ -1117,21 +1116,6 @@ final class StringRemovalSearch {
         soft = total;
         medium = left;
         hard = pins;
-    }
-
-    private void saveBest() {
-        for (int v = 0; v < routeCount; v++) {
-            if (best[v].length < work[v].length) {
-                best[v] = new int[work[v].length];
-            }
-            System.arraycopy(work[v], 0, best[v], 0, size[v]);
-            bestSize[v] = size[v];
-        }
-        bestBucket = Arrays.copyOf(bucket, bucket.length);
-        bestBucketSize = bucketSize;
-        bestSoft = soft;
-        bestMedium = medium;
-        bestHard = hard;
     }
 
     /** Each stop's nearest other stops by road, nearest first. */
