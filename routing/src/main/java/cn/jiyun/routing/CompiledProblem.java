@@ -123,7 +123,7 @@ final class CompiledProblem {
     /** A stop like {@code original} (same place, days and pin) for the parcels that remain after a cancellation. */
     synchronized PickupStop replacement(PickupStop original, List<Parcel> kept) {
         PickupStop stop = newStop(original.getId(), original.getProducerId(), original.getLocation(), kept,
-                original.getReadyDay(), original.getShipBy(), original.isChilled());
+                original.getReadyDay(), original.getShipBy(), original.isChilled(), original.isOptional());
         if (original.isPinned()) {
             stop.withPin(original.getPinnedVehicleDayId(), original.getPinnedPreviousStopId());
         }
@@ -148,7 +148,7 @@ final class CompiledProblem {
             if (stop != addition && stop.getProducerId().equals(addition.getProducerId())
                     && stop.getReadyDay() == addition.getReadyDay() && stop.isChilled() == addition.isChilled()
                     && !stop.isPinned() && !stop.isDayPinned() && !stop.getParcelIds().isEmpty()
-                    && lastDay(stop) == additionLastDay
+                    && lastDay(stop) == additionLastDay && stop.isOptional() == addition.isOptional()
                     && stop.getWeight() + addition.getWeight() <= maxWeight
                     && stop.getVolume() + addition.getVolume() <= maxVolume) {
                 return stop;
@@ -163,7 +163,8 @@ final class CompiledProblem {
         original.getParcelIds().forEach(id -> all.add(parcels.get(id)));
         addition.getParcelIds().forEach(id -> all.add(parcels.get(id)));
         return newStop(original.getId(), original.getProducerId(), original.getLocation(), all,
-                original.getReadyDay(), Math.min(original.getShipBy(), addition.getShipBy()), original.isChilled());
+                original.getReadyDay(), Math.min(original.getShipBy(), addition.getShipBy()), original.isChilled(),
+                original.isOptional());
     }
 
     private int lastDay(PickupStop stop) {
@@ -202,7 +203,7 @@ final class CompiledProblem {
             }
             List<Parcel> taken = takeParcelsReadyBy(pin);
             PickupStop stop = newStop(pin.producerId(), location, taken, day, PickupStop.NEVER,
-                    taken.stream().anyMatch(Parcel::chilled));
+                    taken.stream().anyMatch(Parcel::chilled), false);
             // A person's pin overrides the deadline rule: the stop stays even if it ships late.
             stop.withPin(vehicleDay.getId(), lastPinnedStop.get(vehicleDay.getId()));
             lastPinnedStop.put(vehicleDay.getId(), stop.getId());
@@ -229,7 +230,7 @@ final class CompiledProblem {
         List<Parcel> taken = takeParcelsReadyBy(pin);
         // As with vehicle pins, the person's choice of day overrides the deadline rule.
         return newStop(pin.producerId(), location, taken, day, PickupStop.NEVER,
-                taken.stream().anyMatch(Parcel::chilled)).withDayPin(day);
+                taken.stream().anyMatch(Parcel::chilled), false).withDayPin(day);
     }
 
     /** The producer's parcels ready by the pin's day that no earlier pin took; they are now this pin's. */
@@ -243,8 +244,8 @@ final class CompiledProblem {
     }
 
     /**
-     * Groups parcels into stops (same producer, ready day, last possible day and chilled flag; split when a group
-     * would not fit the largest vehicle), setting aside those no plan could serve.
+     * Groups parcels into stops (same producer, ready day, last possible day, chilled flag and whether they may be
+     * held; split when a group would not fit the largest vehicle), setting aside those no plan could serve.
      */
     synchronized List<PickupStop> stopsFor(List<Parcel> newParcels, List<UnassignedParcel> unservable) {
         Map<List<Object>, List<Parcel>> groups = new LinkedHashMap<>();
@@ -258,7 +259,7 @@ final class CompiledProblem {
             }
             int readyDay = Math.max(0, dayIndex(parcel.readyDay()));
             int lastDay = lastDayMeetingDeadline(parcel);
-            List<Object> key = List.of(parcel.producerId(), readyDay, lastDay, parcel.chilled());
+            List<Object> key = List.of(parcel.producerId(), readyDay, lastDay, parcel.chilled(), isOptional(parcel));
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(parcel);
             groupLastDay.put(key, lastDay);
         }
@@ -267,11 +268,12 @@ final class CompiledProblem {
             String producerId = (String) group.getKey().get(0);
             int readyDay = (Integer) group.getKey().get(1);
             boolean chilled = (Boolean) group.getKey().get(3);
+            boolean optional = (Boolean) group.getKey().get(4);
             for (List<Parcel> chunk : splitToFit(group.getValue(), chilled)) {
                 long shipBy = chunk.stream().map(Parcel::shipBy).filter(Objects::nonNull).mapToLong(this::toSeconds)
                         .min().orElse(PickupStop.NEVER);
                 PickupStop stop = newStop(producerId, producerLocation.get(producerId), chunk, readyDay, shipBy,
-                        chilled);
+                        chilled, optional);
                 String unreachable = unreachable(stop, groupLastDay.get(group.getKey()));
                 if (unreachable != null) {
                     chunk.forEach(parcel -> unservable.add(new UnassignedParcel(parcel.id(), producerId,
@@ -285,13 +287,18 @@ final class CompiledProblem {
     }
 
     private PickupStop newStop(String producerId, int location, List<Parcel> stopParcels, int readyDay, long shipBy,
-            boolean chilled) {
-        return newStop("stop-" + (++stopSequence), producerId, location, stopParcels, readyDay, shipBy, chilled);
+            boolean chilled, boolean optional) {
+        return newStop("stop-" + (++stopSequence), producerId, location, stopParcels, readyDay, shipBy, chilled,
+                optional);
     }
 
-    /** Keeping the id lets a replacement stand in for a stop that a later pin names as its predecessor. */
+    /**
+     * Keeping the id lets a replacement stand in for a stop that a later pin names as its predecessor. An optional
+     * stop may be held at its parcels' wait until the day after the horizon; with the courier remainder on, one that
+     * must go may be left to the courier at the courier's fee.
+     */
     private PickupStop newStop(String id, String producerId, int location, List<Parcel> stopParcels, int readyDay,
-            long shipBy, boolean chilled) {
+            long shipBy, boolean chilled, boolean optional) {
         Producer producer = producers.get(producerId);
         PickupStop stop = new PickupStop(id, producerId, location,
                 stopParcels.stream().map(Parcel::id).toList(),
@@ -304,7 +311,21 @@ final class CompiledProblem {
         if (chilled) {
             stop.withChilled(problem.settings().maxChilledRide().toSeconds());
         }
+        PlanningSettings settings = problem.settings();
+        long waitPerDay = stopParcels.size() * settings.holdingCostPerParcelDayFen() * 1000;
+        stop.withWaitCost(waitPerDay);
+        if (optional) {
+            stop.withLeaveCost(true, waitPerDay * (problem.days() - readyDay));
+        } else if (settings.courierRemainder()) {
+            stop.withLeaveCost(false, stopParcels.stream()
+                    .mapToLong(parcel -> settings.pickupFeeFen(parcel.chilled()) * 1000).sum());
+        }
         return stop;
+    }
+
+    /** May wait past the horizon: holding is allowed and its deadline's last collection day is after the horizon. */
+    private boolean isOptional(Parcel parcel) {
+        return problem.settings().mayHold() && problem.isOptional(parcel);
     }
 
     private List<Vehicle> vehiclesFor(boolean chilled) {
@@ -349,14 +370,8 @@ final class CompiledProblem {
         if (parcel.shipBy() == null) {
             return problem.days() - 1;
         }
-        long shipBy = toSeconds(parcel.shipBy());
-        long latestCutoff = problem.hubs().stream().mapToLong(hub -> seconds(hub.trunkCutoff())).max().orElse(0);
-        for (int day = problem.days() - 1; day >= 0; day--) {
-            if (day * DAY + latestCutoff <= shipBy) {
-                return day;
-            }
-        }
-        return -1;
+        return (int) Math.max(-1, Math.min(problem.days() - 1,
+                ChronoUnit.DAYS.between(problem.firstDay(), problem.lastCollectionDay(parcel))));
     }
 
     private List<List<Parcel>> splitToFit(List<Parcel> group, boolean chilled) {

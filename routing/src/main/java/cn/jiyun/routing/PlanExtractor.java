@@ -24,10 +24,12 @@ final class PlanExtractor {
         compiled.problem.vehicles().forEach(vehicle -> hubOfVehicle.put(vehicle.id(), vehicle.homeHubId()));
         List<Route> routes = new ArrayList<>();
         List<UnassignedParcel> unassigned = new ArrayList<>(compiled.rejected());
+        List<HeldParcel> held = new ArrayList<>();
+        List<Parcel> toCourier = new ArrayList<>();
         for (VehicleDay vehicleDay : solved.getVehicleDays()) {
             if (vehicleDay.isUnassignedBucket()) {
                 for (PickupStop stop : vehicleDay.getStops()) {
-                    addLeftOut(unassigned, stop);
+                    addLeftOut(compiled, unassigned, held, toCourier, stop);
                 }
                 continue;
             }
@@ -52,21 +54,45 @@ final class PlanExtractor {
         unassigned.forEach(parcel -> seen.add(parcel.parcelId()));
         for (PickupStop stop : solved.getStops()) {
             if (stop.getVehicleDay() == null && !seen.containsAll(stop.getParcelIds())) {
-                addLeftOut(unassigned, stop);
+                addLeftOut(compiled, unassigned, held, toCourier, stop);
             }
         }
         HardMediumSoftLongScore score = solved.getScore();
         long cost = routes.stream().mapToLong(Route::costFen).sum();
-        SavingsReport savings = Savings.report(compiled, routes);
+        PlanningSettings settings = compiled.problem.settings();
+        long courierFen = toCourier.stream().mapToLong(parcel -> settings.pickupFeeFen(parcel.chilled())).sum();
+        SavingsReport savings = Savings.report(compiled, routes, toCourier);
         return new Plan(score == null ? "uninitialized" : score.toString(),
                 score != null && score.isSolutionInitialized() && score.hardScore() == 0, cost, List.copyOf(routes),
-                List.copyOf(unassigned), savings);
+                List.copyOf(unassigned), List.copyOf(held), courierFen, savings);
     }
 
-    private static void addLeftOut(List<UnassignedParcel> unassigned, PickupStop stop) {
+    /** A stop on no route: held (optional), left to the courier (priced), or with no room (must go). */
+    private static void addLeftOut(CompiledProblem compiled, List<UnassignedParcel> unassigned, List<HeldParcel> held,
+            List<Parcel> toCourier, PickupStop stop) {
+        PlanningSettings settings = compiled.problem.settings();
         for (String parcelId : stop.getParcelIds()) {
-            unassigned.add(new UnassignedParcel(parcelId, stop.getProducerId(), UnassignedReason.NO_CAPACITY_LEFT,
-                    "every rule can be met alone, but no vehicle-day had room for it next to the other stops"));
+            Parcel parcel = compiled.parcel(parcelId);
+            if (stop.isOptional() && stop.getLeaveCost() >= 0) {
+                int days = compiled.problem.days() - stop.getReadyDay();
+                long fen = settings.holdingCostPerParcelDayFen() * days;
+                held.add(new HeldParcel(parcelId, stop.getProducerId(), compiled.problem.lastCollectionDay(parcel),
+                        "collecting it in this plan costs more than holding it for " + days + " day(s) at "
+                                + yuan(settings.holdingCostPerParcelDayFen()) + " a day; it can wait until "
+                                + compiled.problem.lastCollectionDay(parcel), fen));
+            } else if (stop.getLeaveCost() >= 0) {
+                toCourier.add(parcel);
+                unassigned.add(new UnassignedParcel(parcelId, stop.getProducerId(), UnassignedReason.TO_COURIER,
+                        "the per-parcel courier collects it for " + yuan(settings.pickupFeeFen(parcel.chilled()))
+                                + ", less than a van would cost"));
+            } else {
+                unassigned.add(new UnassignedParcel(parcelId, stop.getProducerId(), UnassignedReason.NO_CAPACITY_LEFT,
+                        "every rule can be met alone, but no vehicle-day had room for it next to the other stops"));
+            }
         }
+    }
+
+    static String yuan(long fen) {
+        return String.format(java.util.Locale.ROOT, "%.2f yuan", fen / 100.0);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
+import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
 
 import cn.jiyun.routing.domain.PickupPlan;
@@ -40,10 +41,13 @@ public final class PlanningJob {
     private final Duration unimprovedLimit;
     /** Set by {@link #stop()}, which may come before the solver has started (and would then be forgotten by it). */
     private volatile boolean stopRequested;
+    /** At most this many searches side by side (a quick answer runs two). */
+    private final int maxSearches;
 
     PlanningJob(Supplier<CompiledProblem> compile, Solver<PickupPlan> solver, BestPlanListener listener,
-            long deadlineNanos, Duration unimprovedLimit) {
+            long deadlineNanos, Duration unimprovedLimit, int maxSearches) {
         this.compile = compile;
+        this.maxSearches = maxSearches;
         this.solver = solver;
         this.deadlineNanos = deadlineNanos;
         this.unimprovedLimit = unimprovedLimit;
@@ -74,8 +78,16 @@ public final class PlanningJob {
             problem.plan.setSearchBudget(new SearchBudget(deadlineNanos,
                     unimprovedLimit == null ? 0 : unimprovedLimit.toNanos(),
                     () -> stopRequested || solver.isTerminateEarly() || !solver.isEveryProblemChangeProcessed(),
-                    searches(deadlineNanos - System.nanoTime())));
+                    Math.min(maxSearches, searches(deadlineNanos - System.nanoTime()))));
             compiled.complete(problem);
+            if (problem.plan.getStops().isEmpty()) {
+                // nothing to collect (every parcel held or set aside): OptaPlanner refuses an empty value range
+                problem.plan.setScore(HardMediumSoftLongScore.ZERO);
+                Plan plan = PlanExtractor.extract(problem, problem.plan);
+                best.set(plan);
+                result.complete(plan);
+                return;
+            }
             CompletableFuture.delayedExecutor(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS)
                     .execute(solver::terminateEarly);
             Plan plan = PlanExtractor.extract(problem, solver.solve(problem.plan));

@@ -1,6 +1,8 @@
 package cn.jiyun.routing;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
@@ -52,6 +54,33 @@ public record PlanningProblem(LocalDate firstDay, int days, List<Hub> hubs, List
 
     public LocalDate lastDay() {
         return firstDay.plusDays(days - 1L);
+    }
+
+    /**
+     * The last day on which collecting {@code parcel} still meets its ship-by deadline: the last day whose latest
+     * hub trunk cut-off leaves no later than the deadline (it may lie before or after the horizon); null when the
+     * parcel has no deadline.
+     */
+    public LocalDate lastCollectionDay(Parcel parcel) {
+        if (parcel.shipBy() == null) {
+            return null;
+        }
+        LocalTime latestCutoff = hubs.stream().map(Hub::trunkCutoff).max(LocalTime::compareTo).orElse(LocalTime.MIDNIGHT);
+        ZonedDateTime shipBy = parcel.shipBy().atZone(ZONE);
+        LocalDate day = shipBy.toLocalDate();
+        return shipBy.toLocalTime().isBefore(latestCutoff) ? day.minusDays(1) : day;
+    }
+
+    /** May wait past this horizon: its last collection day lies after the last planned day. */
+    public boolean isOptional(Parcel parcel) {
+        LocalDate last = lastCollectionDay(parcel);
+        return last != null && last.isAfter(lastDay());
+    }
+
+    /** The same problem with other parcels and settings (a dispatch policy's view of it). */
+    public PlanningProblem with(List<Parcel> otherParcels, PlanningSettings otherSettings) {
+        return new PlanningProblem(firstDay, days, hubs, vehicles, producers, otherParcels, pinnedStops,
+                otherSettings);
     }
 
     private static void requireUnique(List<String> ids, String kind) {

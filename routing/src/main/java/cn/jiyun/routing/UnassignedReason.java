@@ -17,5 +17,7 @@ public enum UnassignedReason {
     /** The parcel names a producer the problem does not know. */
     UNKNOWN_PRODUCER,
     /** Each rule could be met alone, but the solver found no room for it among the other stops in the time given. */
-    NO_CAPACITY_LEFT
+    NO_CAPACITY_LEFT,
+    /** It must go, and the per-parcel courier collects it for less than a van would (the plan's courier remainder). */
+    TO_COURIER
 }

@@ -23,6 +23,8 @@ public class PickupStop {
 
     /** No deadline / no window end: far enough to never bind, small enough to never overflow. */
     public static final long NEVER = Long.MAX_VALUE / 4;
+    /** A stop that must be collected: leaving it out costs a medium point per parcel. */
+    public static final long NO_LEAVE_COST = -1;
 
     @PlanningId
     private String id;
@@ -47,6 +49,16 @@ public class PickupStop {
     private String pinnedPreviousStopId;
     /** Horizon day (0-based) a person pinned this stop to, any vehicle (a day pin); -1 when none. */
     private int pinnedDay = -1;
+    /**
+     * What leaving the stop out costs in soft units (milli-fen) instead of a medium point per parcel: holding an
+     * optional stop past the horizon, or handing a stop that must go to the per-parcel courier; {@link #NO_LEAVE_COST}
+     * when it must be collected.
+     */
+    private long leaveCost = NO_LEAVE_COST;
+    /** Optional: its deadline lets it wait past the horizon, so leaving it out holds it for a later plan. */
+    private boolean optional;
+    /** What each day of waiting after its ready day costs (milli-fen): collected later in the horizon, or held. */
+    private long waitCostPerDay;
     /** The plan's travel tables, for nearby selection (shared, never copied). */
     private TravelTimes travel;
 
@@ -104,16 +116,58 @@ public class PickupStop {
         return this;
     }
 
+    /** A person's pin makes the stop one that must be collected (never held, never left to the courier). */
     public PickupStop withPin(String vehicleDayId, String previousStopId) {
         this.pinnedVehicleDayId = vehicleDayId;
         this.pinnedPreviousStopId = previousStopId;
+        mustGo();
         return this;
     }
 
-    /** Pins the stop to a day of the horizon, leaving the vehicle and position to the solver. */
+    /** Pins the stop to a day of the horizon, leaving the vehicle and position to the solver; it must go then. */
     public PickupStop withDayPin(int day) {
         this.pinnedDay = day;
+        mustGo();
         return this;
+    }
+
+    private void mustGo() {
+        this.optional = false;
+        this.leaveCost = NO_LEAVE_COST;
+    }
+
+    /** The stop may be held past the horizon at {@code holdCost}, or (not optional) left to the courier at it. */
+    public PickupStop withLeaveCost(boolean optional, long holdCost) {
+        this.optional = optional;
+        this.leaveCost = holdCost;
+        return this;
+    }
+
+    public PickupStop withWaitCost(long perDay) {
+        this.waitCostPerDay = perDay;
+        return this;
+    }
+
+    /** What its wait on its vehicle-day costs: the days after its ready day × the cost per day (0 unassigned). */
+    public long waitCost() {
+        return isAssigned() ? waitCostPerDay * Math.max(0, vehicleDay.getDay() - readyDay) : 0;
+    }
+
+    /** Left out at a price (held, or to the courier) rather than a medium point per parcel. */
+    public boolean isLeftAtCost() {
+        return isUnassigned() && leaveCost >= 0;
+    }
+
+    public boolean isOptional() {
+        return optional;
+    }
+
+    public long getLeaveCost() {
+        return leaveCost;
+    }
+
+    public long getWaitCostPerDay() {
+        return waitCostPerDay;
     }
 
     public boolean isAssigned() {

@@ -10,7 +10,8 @@ import cn.jiyun.routing.domain.VehicleDay;
 
 /**
  * The pickup rules. Hard: what a route must respect to be driveable and to make the trunk. Medium: serve every
- * parcel that can be served. Soft: cost in milli-fen (or distance, for the benchmarks).
+ * parcel that must go and can be served. Soft: cost in milli-fen (or distance, for the benchmarks), with the price
+ * of holding an optional parcel, of a parcel's wait inside the horizon and of a parcel left to the courier.
  */
 public class PickupConstraintProvider implements ConstraintProvider {
 
@@ -28,6 +29,8 @@ public class PickupConstraintProvider implements ConstraintProvider {
     public static final String DISTANCE_COST = "distanceCost";
     public static final String VEHICLE_FIXED_COST = "vehicleFixedCost";
     public static final String VEHICLE_TIME_COST = "vehicleTimeCost";
+    public static final String LEFT_AT_COST = "leftAtCost";
+    public static final String WAITING_COST = "waitingCost";
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -45,7 +48,9 @@ public class PickupConstraintProvider implements ConstraintProvider {
                 unassignedParcels(factory),
                 distanceCost(factory),
                 vehicleFixedCost(factory),
-                vehicleTimeCost(factory)
+                vehicleTimeCost(factory),
+                leftAtCost(factory),
+                waitingCost(factory)
         };
     }
 
@@ -129,7 +134,7 @@ public class PickupConstraintProvider implements ConstraintProvider {
 
     Constraint unassignedParcels(ConstraintFactory factory) {
         return factory.forEach(PickupStop.class)
-                .filter(PickupStop::isUnassigned)
+                .filter(stop -> stop.isUnassigned() && !stop.isLeftAtCost())
                 .penalizeLong(HardMediumSoftLongScore.ONE_MEDIUM, PickupStop::parcelCount)
                 .asConstraint(UNASSIGNED_PARCELS);
     }
@@ -156,5 +161,21 @@ public class PickupConstraintProvider implements ConstraintProvider {
                 .filter(vehicleDay -> vehicleDay.isUsed() && vehicleDay.getCostPerHour() > 0)
                 .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, VehicleDay::timeCost)
                 .asConstraint(VEHICLE_TIME_COST);
+    }
+
+    /** An optional stop held past the horizon, or a stop left to the per-parcel courier: its price, not a medium. */
+    Constraint leftAtCost(ConstraintFactory factory) {
+        return factory.forEach(PickupStop.class)
+                .filter(PickupStop::isLeftAtCost)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, PickupStop::getLeaveCost)
+                .asConstraint(LEFT_AT_COST);
+    }
+
+    /** Each day a stop's parcels wait after their ready day costs: a plan never makes them wait for nothing. */
+    Constraint waitingCost(ConstraintFactory factory) {
+        return factory.forEach(PickupStop.class)
+                .filter(stop -> stop.isAssigned() && stop.waitCost() > 0)
+                .penalizeLong(HardMediumSoftLongScore.ONE_SOFT, PickupStop::waitCost)
+                .asConstraint(WAITING_COST);
     }
 }

@@ -19,7 +19,8 @@ import cn.jiyun.routing.domain.VehicleDay;
  * array copy of the plan: each step takes strings of neighbouring stops out of a few nearby routes, puts them back
  * one by one at their cheapest feasible place (skipping a place now and then, "blinks"), and keeps the result by
  * simulated annealing. Every hard rule is checked in plain arithmetic, so the routes stay feasible throughout; what
- * no route can take waits in the unassigned bucket, which costs more than any distance.
+ * no route can take waits in the unassigned bucket, which costs more than any distance for a stop that must go, and
+ * its price for one that may be held or left to the courier (such a stop goes on a route only where that is cheaper).
  *
  * <p>Why outside the constraint streams: a step moves a dozen stops and tries each at every place of every route,
  * which plain arithmetic does several thousand times a second, where OptaPlanner 9.44 scores some fifteen thousand
@@ -86,6 +87,10 @@ final class StringRemovalSearch {
     private final int[] dayPin;
     private final boolean[] pinned;
     private final int[] parcels;
+    /** Soft cost of leaving the stop out (held, or to the courier); PickupStop.NO_LEAVE_COST: it must go. */
+    private final long[] leaveCost;
+    /** Soft cost of each day it waits after its ready day. */
+    private final long[] waitPerDay;
     private final long[] hubDistance;
     /** Computed when first needed: a construction does without them. */
     private int[][] neighbours;
@@ -195,6 +200,8 @@ final class StringRemovalSearch {
         dayPin = new int[n];
         pinned = new boolean[n];
         parcels = new int[n];
+        leaveCost = new long[n];
+        waitPerDay = new long[n];
         for (int s = 0; s < n; s++) {
             PickupStop stop = stops[s];
             index.put(stop, s);
@@ -211,6 +218,8 @@ final class StringRemovalSearch {
             dayPin[s] = stop.getPinnedDay();
             pinned[s] = stop.isPinned();
             parcels[s] = stop.parcelCount();
+            leaveCost[s] = stop.getLeaveCost();
+            waitPerDay[s] = stop.getWaitCostPerDay();
         }
 
         routeCount = vehicleDays.size();
@@ -421,7 +430,7 @@ final class StringRemovalSearch {
             // stops that fit, and a plan with fewer routes must leave out no more than this one.
             long fewestParcels = currentMedium;
             long lastProgress = iterations;
-            while (currentBucketSize > 0) {
+            while (currentMedium > 0 || currentHard > 0) {
                 if (timeUp(endNanos, budget) || iterations - lastProgress > patience || !step(0)) {
                     break;
                 }
@@ -452,7 +461,7 @@ final class StringRemovalSearch {
                 evaluate();
                 accept();
                 fleetMode = true;
-                int fewestLeft = bucketSize;
+                int fewestLeft = mustGoLeft(bucket, bucketSize);
                 lastProgress = iterations;
                 while (currentHard > targetHard || currentMedium > targetMedium) {
                     // given up when time is out, or when the stops left out have not become fewer for a while
@@ -461,8 +470,9 @@ final class StringRemovalSearch {
                         return;
                     }
                     iterations++;
-                    if (currentBucketSize < fewestLeft) {
-                        fewestLeft = currentBucketSize;
+                    int left = mustGoLeft(currentBucket, currentBucketSize);
+                    if (left < fewestLeft) {
+                        fewestLeft = left;
                         lastProgress = iterations;
                     }
                 }
@@ -663,9 +673,12 @@ final class StringRemovalSearch {
         if (fleetMode) {
             // SISR's fleet minimisation: fewer stops left out, or ones left out less often so far; the stops that
             // keep falling out are the ones to make room for.
+            // Stops that may be held or left to the courier at a price are not what a route less must make room for.
+            int left = mustGoLeft(bucket, bucketSize);
+            int currentLeft = mustGoLeft(currentBucket, currentBucketSize);
             accept = soft != INFEASIBLE && (hard < currentHard || hard == currentHard
-                    && (bucketSize < currentBucketSize
-                            || absenceSum(bucket, bucketSize) < absenceSum(currentBucket, currentBucketSize)));
+                    && (left < currentLeft || left == currentLeft
+                            && absenceSum(bucket, bucketSize) < absenceSum(currentBucket, currentBucketSize)));
             for (int i = 0; i < bucketSize; i++) {
                 absences[bucket[i]]++;
             }
@@ -721,12 +734,26 @@ final class StringRemovalSearch {
         hard = currentHard;
     }
 
+    /** How often the must-go stops among {@code left} have been left out so far. */
     private long absenceSum(int[] left, int count) {
         long sum = 0;
         for (int i = 0; i < count; i++) {
-            sum += absences[left[i]];
+            if (leaveCost[left[i]] < 0) {
+                sum += absences[left[i]];
+            }
         }
         return sum;
+    }
+
+    /** The stops among {@code left} that must go (no price lets them stay out). */
+    private int mustGoLeft(int[] left, int count) {
+        int mustGo = 0;
+        for (int i = 0; i < count; i++) {
+            if (leaveCost[left[i]] < 0) {
+                mustGo++;
+            }
+        }
+        return mustGo;
     }
 
     private static boolean isBetter(long soft, long medium, long hard, long otherSoft, long otherMedium,
@@ -912,7 +939,8 @@ final class StringRemovalSearch {
     }
 
     private void insert(int s) {
-        long cheapest = INFEASIBLE;
+        // A stop that may stay out at a price goes on a route only where that costs less.
+        long cheapest = leaveCost[s] >= 0 ? leaveCost[s] : INFEASIBLE;
         int target = -1;
         int targetPosition = -1;
         int classes = ++stamp;
@@ -962,7 +990,8 @@ final class StringRemovalSearch {
         int next = p == n ? hub[v] : location[route[p]];
         int here = location[s];
         long distance = travel.distance(previous, here) + travel.distance(here, next) - travel.distance(previous, next);
-        long lower = distance * costPerDistance[v] + (n == 0 ? fixedCost[v] : 0);
+        long lower = distance * costPerDistance[v] + (n == 0 ? fixedCost[v] : 0)
+                + waitPerDay[s] * (day[v] - readyDay[s]);
         if (lower >= bound) {
             return INFEASIBLE;
         }
@@ -1053,9 +1082,11 @@ final class StringRemovalSearch {
         long w = 0;
         long vol = 0;
         long latestChilledReturn = Long.MAX_VALUE;
+        long waiting = 0;
         for (int i = 0; i < count; i++) {
             int s = extra < 0 || i < index ? route[i] : i == index ? extra : route[i - 1];
             distance += travel.distance(from, location[s]);
+            waiting += waitPerDay[s] * (day[v] - readyDay[s]);
             long start = Math.max(time + travel.duration(from, location[s]), dayStart[v] + open[s]);
             if (close[s] < PickupStop.NEVER && start > dayStart[v] + close[s]) {
                 return INFEASIBLE;
@@ -1074,7 +1105,8 @@ final class StringRemovalSearch {
                 || vol > capacityVolume[v]) {
             return INFEASIBLE;
         }
-        return distance * costPerDistance[v] + fixedCost[v] + (back - departure[v]) * costPerHour[v] * 10 / 36;
+        return distance * costPerDistance[v] + fixedCost[v] + (back - departure[v]) * costPerHour[v] * 10 / 36
+                + waiting;
     }
 
     /** The rules that depend on the vehicle-day alone (as {@link CheapestInsertionPhase}). */
@@ -1108,8 +1140,13 @@ final class StringRemovalSearch {
         long left = 0;
         long pins = 0;
         for (int i = 0; i < bucketSize; i++) {
-            left += parcels[bucket[i]];
-            if (dayPin[bucket[i]] >= 0) {
+            int s = bucket[i];
+            if (leaveCost[s] >= 0) {
+                total += leaveCost[s];
+                continue;
+            }
+            left += parcels[s];
+            if (dayPin[s] >= 0) {
                 pins += DAY_PIN_PENALTY;
             }
         }

@@ -140,6 +140,40 @@ class PickupConstraintProviderTest {
     }
 
     @Test
+    void anOptionalStopHeldOrAStopLeftToTheCourierCostsItsPriceNotAMediumPoint() {
+        PickupStop held = stop("held", 1, 1).withLeaveCost(true, 50_000);
+        route(VehicleDay.unassignedBucket(), held);
+        PickupStop toCourier = stop("courier", 2, 1).withLeaveCost(false, 500_000);
+        route(VehicleDay.unassignedBucket(), toCourier);
+        PickupStop collected = stop("collected", 3, 1).withLeaveCost(true, 70_000);
+        route(van("van", 0), collected);
+        PickupStop mustGo = stop("must", 4, 1);
+        route(VehicleDay.unassignedBucket(), mustGo);
+        verifier.verifyThat(PickupConstraintProvider::leftAtCost).given(held, toCourier, collected, mustGo)
+                .penalizesBy(550_000);
+        verifier.verifyThat(PickupConstraintProvider::unassignedParcels).given(held, toCourier, collected, mustGo)
+                .penalizesBy(1);
+    }
+
+    @Test
+    void aPinnedStopIsNeverHeld() {
+        PickupStop pinned = stop("pinned", 1, 1).withLeaveCost(true, 50_000).withDayPin(0);
+        route(VehicleDay.unassignedBucket(), pinned);
+        verifier.verifyThat(PickupConstraintProvider::leftAtCost).given(pinned).penalizesBy(0);
+        verifier.verifyThat(PickupConstraintProvider::unassignedParcels).given(pinned).penalizesBy(1);
+    }
+
+    @Test
+    void chargesEachDayAStopWaitsAfterItsReadyDay() {
+        PickupStop twoDaysLate = stop("late", 1, 1).withDays(0, PickupStop.NEVER).withWaitCost(50_000);
+        route(van("van-1", 2), twoDaysLate);
+        PickupStop onItsDay = stop("prompt", 2, 1).withDays(1, PickupStop.NEVER).withWaitCost(50_000);
+        route(van("van-2", 1), onItsDay);
+        verifier.verifyThat(PickupConstraintProvider::waitingCost).given(twoDaysLate, onItsDay)
+                .penalizesBy(100_000);
+    }
+
+    @Test
     void chargesDistanceIncludingTheWayBack() {
         PickupStop a = stop("a", 2, 1);
         PickupStop b = stop("b", 3, 1);

@@ -100,6 +100,23 @@ class RuinAndRecreatePhaseTest {
     }
 
     @Test
+    void itsArithmeticAgreesWithTheConstraintsWhenParcelsMayWaitOrGoToTheCourier() {
+        // one day of a two-day instance: tomorrow's deadlines make many of today's parcels optional
+        PlanningProblem generated = NingxiaInstance.generate(3, 90, 4, 2, FIRST_DAY);
+        PlanningProblem oneDay = new PlanningProblem(FIRST_DAY, 1, generated.hubs(), generated.vehicles(),
+                generated.producers(), generated.parcels().stream()
+                        .filter(parcel -> parcel.readyDay().equals(FIRST_DAY)).toList(), List.of(),
+                PlanningSettings.DEFAULTS.withHolding(true).withCourierRemainder(true));
+        PickupPlan searched = solve(CompiledPlans.compile(oneDay), true, 1_000);
+
+        StringRemovalSearch reading = new StringRemovalSearch(searched, 1);
+        assertThat(-reading.bestSoft()).isEqualTo(searched.getScore().softScore());
+        assertThat(-reading.bestMedium()).isEqualTo(searched.getScore().mediumScore());
+        assertThat(searched.getScore().mediumScore()).isZero();
+        assertThat(searched.unassignedBucket().getStops()).isNotEmpty().allMatch(PickupStop::isLeftAtCost);
+    }
+
+    @Test
     void shortensATimeWindowInstanceBuiltByGreedyInsertion() {
         BenchmarkInstance instance = randomVrptw(7, 30);
         PickupPlan constructed = solve(BenchmarkModel.toPlan(instance), false, 0);
