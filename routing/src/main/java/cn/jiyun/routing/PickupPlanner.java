@@ -50,10 +50,24 @@ public final class PickupPlanner implements AutoCloseable {
      */
     public PlanningJob start(PlanningProblem problem, Duration timeLimit, Duration unimprovedLimit,
             BestPlanListener listener) {
+        return start(problem, timeLimit, unimprovedLimit, listener, 2);
+    }
+
+    /**
+     * Solves on one thread only, even for a quick answer: for callers that run several plans side by side (the
+     * sample scenarios of a dispatch policy), where each plan taking two cores would only make them wait for another.
+     */
+    public Plan solveOnOneThread(PlanningProblem problem, Duration timeLimit) {
+        return start(problem, timeLimit, null, null, 1).result().join();
+    }
+
+    private PlanningJob start(PlanningProblem problem, Duration timeLimit, Duration unimprovedLimit,
+            BestPlanListener listener, int maxSearches) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
         // compiled on the planner's thread: a road-routing service's matrix for a thousand points takes seconds
         PlanningJob job = new PlanningJob(() -> CompiledProblem.compile(problem, matrices),
-                PickupSolverFactory.create(timeLimit, unimprovedLimit), listener, deadline, unimprovedLimit);
+                PickupSolverFactory.create(timeLimit, unimprovedLimit), listener, deadline, unimprovedLimit,
+                maxSearches);
         executor.execute(job::run);
         return job;
     }

@@ -1,0 +1,198 @@
+package cn.jiyun.routing.dispatch;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import cn.jiyun.routing.HeldParcel;
+import cn.jiyun.routing.Hub;
+import cn.jiyun.routing.Parcel;
+import cn.jiyun.routing.PickupPlanner;
+import cn.jiyun.routing.Plan;
+import cn.jiyun.routing.PlanningProblem;
+import cn.jiyun.routing.Producer;
+import cn.jiyun.routing.Route;
+import cn.jiyun.routing.RouteStop;
+
+/**
+ * Applies a {@link DispatchPolicy} to a problem before it is solved. The sample-scenario policy works as iterative
+ * conditional dispatch does: each round samples {@code scenarios} futures (the plan's parcels plus the orders of
+ * {@code lookaheadDays} days drawn from the {@link DemandHistory}), solves each with the same planner over the
+ * longer horizon, and counts how many collect each optional parcel inside the plan's own horizon. A parcel most
+ * futures collect now is dispatched (it must go in the next rounds' futures), one most hold is postponed (ready only
+ * after the horizon in them); the rest are sampled again. After the last round a parcel is collected now when at
+ * least half of that round's futures did. The plan is then solved with the postponed parcels held and every other
+ * parcel due.
+ */
+public final class Dispatcher {
+
+    private final PickupPlanner planner;
+
+    public Dispatcher(PickupPlanner planner) {
+        this.planner = planner;
+    }
+
+    public DispatchDecision decide(PlanningProblem problem, DispatchPolicy policy, DemandHistory history,
+            ScenarioSettings settings, long seed) {
+        List<Parcel> optional = problem.parcels().stream().filter(problem::isOptional).toList();
+        switch (policy) {
+            case GREEDY:
+                return new DispatchDecision(policy, problem.with(problem.parcels(),
+                        problem.settings().withHolding(false)), List.of(), Map.of(), 0);
+            case HOLDING:
+                return new DispatchDecision(policy, problem.with(problem.parcels(),
+                        problem.settings().withHolding(true)), List.of(), Map.of(), 0);
+            case LAZY:
+                return holding(policy, problem, optional, parcel -> "lazy policy: collected on its last day, "
+                        + problem.lastCollectionDay(parcel), Map.of(), 0);
+            case SCENARIO:
+                return scenarios(problem, optional, history, settings, seed);
+            default:
+                throw new IllegalArgumentException(policy.toString());
+        }
+    }
+
+    /** Solves {@code problem} and lists the parcels the decision held first among the plan's held parcels. */
+    public Plan solve(DispatchDecision decision, java.time.Duration limit) {
+        return planner.solve(decision.problem(), limit).withHeld(decision.held());
+    }
+
+    private DispatchDecision scenarios(PlanningProblem problem, List<Parcel> optional, DemandHistory history,
+            ScenarioSettings settings, long seed) {
+        int scenarioDays = Math.min(PlanningProblem.MAX_DAYS, problem.days() + settings.lookaheadDays());
+        if (optional.isEmpty() || scenarioDays == problem.days()) {
+            // Nothing to decide, or no room after a three-day horizon to look ahead: the planner's price decides.
+            DispatchDecision byPrice = decide(problem, DispatchPolicy.HOLDING, history, settings, seed);
+            return new DispatchDecision(DispatchPolicy.SCENARIO, byPrice.problem(), List.of(), Map.of(), 0);
+        }
+        Set<String> dispatched = new HashSet<>();
+        Set<String> postponed = new HashSet<>();
+        Map<String, Double> share = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(seed);
+        Set<String> producers = problem.producers().stream().map(Producer::id).collect(Collectors.toSet());
+        int solved = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), runnable -> {
+            Thread thread = new Thread(runnable, "jiyun-scenario");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            for (int round = 0; round < settings.iterations(); round++) {
+                List<Parcel> undecided = optional.stream()
+                        .filter(p -> !dispatched.contains(p.id()) && !postponed.contains(p.id())).toList();
+                if (undecided.isEmpty()) {
+                    break;
+                }
+                List<Future<Set<String>>> futures = new ArrayList<>();
+                for (int k = 0; k < settings.scenarios(); k++) {
+                    PlanningProblem future = future(problem, scenarioDays, dispatched, postponed, history,
+                            random.split(), "s" + round + "." + k + ":", producers);
+                    futures.add(pool.submit(() -> collectedInHorizon(problem,
+                            planner.solveOnOneThread(future, settings.perScenario()))));
+                }
+                Map<String, Integer> collected = new HashMap<>();
+                for (Future<Set<String>> future : futures) {
+                    for (String id : future.get()) {
+                        collected.merge(id, 1, Integer::sum);
+                    }
+                    solved++;
+                }
+                boolean last = round == settings.iterations() - 1;
+                for (Parcel parcel : undecided) {
+                    double now = collected.getOrDefault(parcel.id(), 0) / (double) settings.scenarios();
+                    share.put(parcel.id(), now);
+                    if (now >= settings.dispatchThreshold() || last && now >= 0.5) {
+                        dispatched.add(parcel.id());
+                    } else if (1 - now > settings.postponeThreshold() || last) {
+                        postponed.add(parcel.id());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while solving sample scenarios", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a sample scenario failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Parcel> held = optional.stream().filter(p -> postponed.contains(p.id())).toList();
+        return holding(DispatchPolicy.SCENARIO, problem, held, parcel -> String.format(java.util.Locale.ROOT,
+                "scenario policy: %.0f%% of the sampled futures collect it later, with tomorrow's parcels; it can "
+                        + "wait until %s", 100 * (1 - share.getOrDefault(parcel.id(), 0.0)),
+                problem.lastCollectionDay(parcel)), share, solved);
+    }
+
+    /** The decision to hold {@code held} (out of the problem) and collect every other parcel in the horizon. */
+    private static DispatchDecision holding(DispatchPolicy policy, PlanningProblem problem, List<Parcel> held,
+            java.util.function.Function<Parcel, String> reason, Map<String, Double> share, int solved) {
+        Set<String> heldIds = held.stream().map(Parcel::id).collect(Collectors.toSet());
+        List<Parcel> now = problem.parcels().stream().filter(p -> !heldIds.contains(p.id())).toList();
+        long perDay = problem.settings().holdingCostPerParcelDayFen();
+        List<HeldParcel> heldParcels = held.stream().map(parcel -> new HeldParcel(parcel.id(), parcel.producerId(),
+                problem.lastCollectionDay(parcel), reason.apply(parcel),
+                perDay * Math.max(1, ChronoUnit.DAYS.between(parcel.readyDay(), problem.lastDay().plusDays(1)))))
+                .toList();
+        return new DispatchDecision(policy, problem.with(now, problem.settings().withHolding(false)), heldParcels,
+                share, solved);
+    }
+
+    /**
+     * One sampled future: the plan's parcels (dispatched ones due inside the horizon, postponed ones ready only after
+     * it) and sampled orders for each day after the horizon, over {@code days} days; parcels whose deadlines reach
+     * past those days may be held at their price.
+     */
+    private static PlanningProblem future(PlanningProblem problem, int days, Set<String> dispatched,
+            Set<String> postponed, DemandHistory history, SplittableRandom random, String prefix,
+            Set<String> producers) {
+        LocalDate afterHorizon = problem.lastDay().plusDays(1);
+        ZonedDateTime dueInHorizon = problem.lastDay().atTime(latestCutoff(problem)).atZone(PlanningProblem.ZONE);
+        List<Parcel> parcels = new ArrayList<>();
+        for (Parcel parcel : problem.parcels()) {
+            if (dispatched.contains(parcel.id())) {
+                parcels.add(new Parcel(parcel.id(), parcel.producerId(), parcel.weightGrams(),
+                        parcel.volumeMillilitres(), parcel.chilled(), parcel.readyDay(), dueInHorizon.toInstant()));
+            } else if (postponed.contains(parcel.id())) {
+                parcels.add(new Parcel(parcel.id(), parcel.producerId(), parcel.weightGrams(),
+                        parcel.volumeMillilitres(), parcel.chilled(), afterHorizon, parcel.shipBy()));
+            } else {
+                parcels.add(parcel);
+            }
+        }
+        for (int day = problem.days(); day < days; day++) {
+            LocalDate date = problem.firstDay().plusDays(day);
+            parcels.addAll(history.sample(random, date, prefix + day + ":", producers));
+        }
+        return new PlanningProblem(problem.firstDay(), days, problem.hubs(), problem.vehicles(), problem.producers(),
+                parcels, problem.pinnedStops(), problem.settings().withHolding(true).withCourierRemainder(false));
+    }
+
+    private static java.time.LocalTime latestCutoff(PlanningProblem problem) {
+        return problem.hubs().stream().map(Hub::trunkCutoff).max(java.time.LocalTime::compareTo).orElseThrow();
+    }
+
+    /** The parcels a future's plan collects inside the real plan's horizon. */
+    private static Set<String> collectedInHorizon(PlanningProblem problem, Plan plan) {
+        Set<String> ids = new HashSet<>();
+        for (Route route : plan.routes()) {
+            if (!route.day().isAfter(problem.lastDay())) {
+                for (RouteStop stop : route.stops()) {
+                    ids.addAll(stop.parcelIds());
+                }
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,43 @@
+package cn.jiyun.routing.dispatch;
+
+import java.time.Duration;
+
+/**
+ * The sample-scenario policy's settings.
+ *
+ * @param scenarios         futures sampled per iteration
+ * @param lookaheadDays     sampled days after the plan's horizon (a scenario spans at most three days in all)
+ * @param iterations        rounds of sampling: each round fixes the parcels the futures agree on, then samples again
+ * @param dispatchThreshold collect now a parcel that at least this share of the futures collects now
+ * @param postponeThreshold hold a parcel that more than this share of the futures holds
+ * @param perScenario       solving time of one future
+ * @param threads           futures solved side by side
+ */
+public record ScenarioSettings(int scenarios, int lookaheadDays, int iterations, double dispatchThreshold,
+        double postponeThreshold, Duration perScenario, int threads) {
+
+    /** Eight futures, two days ahead, three rounds; 0.6 / 0.8 as thresholds; 1 s a future, one per core. */
+    public static final ScenarioSettings DEFAULTS = new ScenarioSettings(8, 2, 3, 0.6, 0.8, Duration.ofSeconds(1),
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+
+    public ScenarioSettings {
+        if (scenarios < 1 || lookaheadDays < 1 || iterations < 1 || threads < 1) {
+            throw new IllegalArgumentException("scenarios, lookahead days, iterations and threads must be at least 1");
+        }
+        // A parcel collected now by a share s of the futures is dispatched when s >= dispatch, held when
+        // 1 - s > postpone; dispatch + postpone > 1 keeps the two apart.
+        if (!(dispatchThreshold > 0 && dispatchThreshold <= 1) || !(postponeThreshold >= 0 && postponeThreshold < 1)
+                || dispatchThreshold + postponeThreshold <= 1) {
+            throw new IllegalArgumentException("thresholds lie in (0, 1] and [0, 1) and add up to more than 1, not "
+                    + dispatchThreshold + " and " + postponeThreshold);
+        }
+        if (perScenario == null || perScenario.toMillis() < 100) {
+            throw new IllegalArgumentException("each scenario needs at least 0.1 s");
+        }
+    }
+
+    public ScenarioSettings withPerScenario(Duration time) {
+        return new ScenarioSettings(scenarios, lookaheadDays, iterations, dispatchThreshold, postponeThreshold, time,
+                threads);
+    }
+}

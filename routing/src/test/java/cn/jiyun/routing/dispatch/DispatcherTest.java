@@ -1,0 +1,168 @@
+package cn.jiyun.routing.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import cn.jiyun.routing.GeoPoint;
+import cn.jiyun.routing.HeldParcel;
+import cn.jiyun.routing.Hub;
+import cn.jiyun.routing.Parcel;
+import cn.jiyun.routing.PickupPlanner;
+import cn.jiyun.routing.Plan;
+import cn.jiyun.routing.PlanningProblem;
+import cn.jiyun.routing.PlanningSettings;
+import cn.jiyun.routing.Producer;
+import cn.jiyun.routing.Vehicle;
+
+/** The policies' decisions on small seeded cases: which optional parcels go now and which wait. */
+class DispatcherTest {
+
+    private static final LocalDate MONDAY = LocalDate.of(2026, 11, 30);
+    private static final Hub HUB = new Hub("yongning", "永宁县集运站", new GeoPoint(38.277, 106.245), "640121",
+            LocalTime.of(18, 0));
+    /** A few km north of the hub, with a neighbour just beyond. */
+    private static final Producer NEAR = producer("near", 38.300, 106.250);
+    private static final Producer LONELY = producer("lonely", 38.306, 106.254);
+    /** Some 28 km south: a featured farm that sells every evening. */
+    private static final Producer FEATURED = producer("featured", 38.030, 106.230);
+
+    private final PickupPlanner planner = new PickupPlanner();
+    private final Dispatcher dispatcher = new Dispatcher(planner);
+
+    @AfterEach
+    void close() {
+        planner.close();
+    }
+
+    private static Producer producer(String id, double latitude, double longitude) {
+        return new Producer(id, "farm " + id, new GeoPoint(latitude, longitude), "640121", LocalTime.of(8, 0),
+                LocalTime.of(17, 0), Duration.ofMinutes(5));
+    }
+
+    private static Parcel parcel(String id, Producer producer, LocalDate ready, LocalDate shipByDay) {
+        return new Parcel(id, producer.id(), 2_000, 6_000, false, ready,
+                shipByDay.atTime(20, 0).atZone(PlanningProblem.ZONE).toInstant());
+    }
+
+    /** Monday: NEAR's parcel must go; LONELY's and FEATURED's may wait until Wednesday. */
+    private static PlanningProblem monday() {
+        Vehicle van = new Vehicle("van", HUB.id(), 800_000, 4_000_000, false, 150, 8_000, 0, LocalTime.of(8, 0),
+                LocalTime.of(18, 0));
+        return new PlanningProblem(MONDAY, 1, List.of(HUB), List.of(van), List.of(NEAR, LONELY, FEATURED),
+                List.of(parcel("near-due", NEAR, MONDAY, MONDAY),
+                        parcel("lonely-can-wait", LONELY, MONDAY, MONDAY.plusDays(2)),
+                        parcel("featured-can-wait", FEATURED, MONDAY, MONDAY.plusDays(2))),
+                List.of(), PlanningSettings.DEFAULTS);
+    }
+
+    /** FEATURED sold six parcels every evening of the last week, each to ship the next day; nobody else sold. */
+    private static DemandHistory featuredSellsEveryDay() {
+        List<DemandHistory.Day> days = new ArrayList<>();
+        for (int back = 7; back >= 1; back--) {
+            LocalDate day = MONDAY.minusDays(back);
+            List<Parcel> parcels = new ArrayList<>();
+            for (int k = 0; k < 6; k++) {
+                parcels.add(parcel("h" + back + "-" + k, FEATURED, day, day));
+            }
+            days.add(new DemandHistory.Day(day, parcels));
+        }
+        return new DemandHistory(days);
+    }
+
+    private static List<String> parcelIds(PlanningProblem problem) {
+        return problem.parcels().stream().map(Parcel::id).toList();
+    }
+
+    @Test
+    void greedyCollectsEverythingReady() {
+        DispatchDecision decision = dispatcher.decide(monday(), DispatchPolicy.GREEDY, DemandHistory.NONE,
+                ScenarioSettings.DEFAULTS, 1);
+
+        assertThat(decision.held()).isEmpty();
+        assertThat(parcelIds(decision.problem())).containsExactlyInAnyOrder("near-due", "lonely-can-wait",
+                "featured-can-wait");
+        assertThat(decision.problem().settings().mayHold()).isFalse();
+    }
+
+    @Test
+    void lazyHoldsEveryParcelThatCanWaitUntilItsLastDay() {
+        DispatchDecision decision = dispatcher.decide(monday(), DispatchPolicy.LAZY, DemandHistory.NONE,
+                ScenarioSettings.DEFAULTS, 1);
+
+        assertThat(parcelIds(decision.problem())).containsExactly("near-due");
+        assertThat(decision.held()).extracting(HeldParcel::parcelId)
+                .containsExactlyInAnyOrder("lonely-can-wait", "featured-can-wait");
+        assertThat(decision.held()).allSatisfy(held -> {
+            assertThat(held.lastDay()).isEqualTo(MONDAY.plusDays(2));
+            assertThat(held.holdingCostFen()).isEqualTo(PlanningSettings.HOLDING_COST_PER_PARCEL_DAY_FEN);
+        });
+    }
+
+    @Test
+    void holdingLeavesTheChoiceToThePlannersPrice() {
+        DispatchDecision decision = dispatcher.decide(monday(), DispatchPolicy.HOLDING, DemandHistory.NONE,
+                ScenarioSettings.DEFAULTS, 1);
+
+        assertThat(decision.held()).isEmpty();
+        assertThat(decision.problem().settings().mayHold()).isTrue();
+        Plan plan = planner.solve(decision.problem(), Duration.ofSeconds(1));
+        // Each detour costs more than a day's wait, so the rule holds both, LONELY's too, although no later trip
+        // will pass it: it knows nothing of tomorrow.
+        assertThat(plan.held()).extracting(HeldParcel::parcelId)
+                .containsExactlyInAnyOrder("featured-can-wait", "lonely-can-wait");
+    }
+
+    @Test
+    void theScenarioPolicyHoldsWhatTomorrowsOrdersWillFetchAndCollectsWhatNobodyWillCollectLater() {
+        ScenarioSettings settings = ScenarioSettings.DEFAULTS.withPerScenario(Duration.ofMillis(300));
+
+        DispatchDecision decision = dispatcher.decide(monday(), DispatchPolicy.SCENARIO, featuredSellsEveryDay(),
+                settings, 7);
+
+        // Tomorrow a van goes south for FEATURED's new parcels anyway; LONELY's parcel is cheapest now, beside NEAR.
+        assertThat(decision.held()).extracting(HeldParcel::parcelId).containsExactly("featured-can-wait");
+        assertThat(decision.held().get(0).lastDay()).isEqualTo(MONDAY.plusDays(2));
+        assertThat(decision.held().get(0).reason()).contains("scenario policy");
+        assertThat(parcelIds(decision.problem())).containsExactlyInAnyOrder("near-due", "lonely-can-wait");
+        assertThat(decision.collectedNowShare().get("featured-can-wait")).isLessThan(0.2);
+        assertThat(decision.collectedNowShare().get("lonely-can-wait")).isGreaterThanOrEqualTo(0.5);
+        assertThat(decision.scenariosSolved()).isPositive().isLessThanOrEqualTo(
+                settings.scenarios() * settings.iterations());
+        assertThat(decision.scenariosSolved() % settings.scenarios()).isZero();
+    }
+
+    @Test
+    void withoutHistoryTheScenarioPolicyHasNoReasonToWaitForTheTripSouth() {
+        ScenarioSettings settings = ScenarioSettings.DEFAULTS.withPerScenario(Duration.ofMillis(300));
+
+        DispatchDecision decision = dispatcher.decide(monday(), DispatchPolicy.SCENARIO, DemandHistory.NONE,
+                settings, 7);
+
+        // No future order goes south: the trip costs the same on any day, and every day's wait costs.
+        assertThat(decision.held()).isEmpty();
+        assertThat(parcelIds(decision.problem())).contains("featured-can-wait");
+    }
+
+    @Test
+    void aSampledDayKeepsItsDeadlinesDistanceFromItsReadyDay() {
+        List<Parcel> sampled = featuredSellsEveryDay().sample(new java.util.SplittableRandom(3),
+                MONDAY.plusDays(1), "s:", java.util.Set.of(FEATURED.id()));
+
+        assertThat(sampled).hasSize(6).allSatisfy(parcel -> {
+            assertThat(parcel.id()).startsWith("s:");
+            assertThat(parcel.readyDay()).isEqualTo(MONDAY.plusDays(1));
+            assertThat(parcel.shipBy()).isEqualTo(MONDAY.plusDays(1).atTime(20, 0)
+                    .atZone(PlanningProblem.ZONE).toInstant());
+        });
+        assertThat(featuredSellsEveryDay().sample(new java.util.SplittableRandom(3), MONDAY.plusDays(1), "s:",
+                java.util.Set.of(NEAR.id()))).isEmpty();
+    }
+}
