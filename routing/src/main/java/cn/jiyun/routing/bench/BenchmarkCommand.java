@@ -38,10 +38,13 @@ public final class BenchmarkCommand {
                     seconds);
             case "ningxia" -> NingxiaBenchmark.run(options, seconds);
             case "quick" -> QuickAnswerBenchmark.run(options);
+            case "season" -> SeasonBenchmark.run(options);
             default -> {
                 System.err.println("usage: java -jar jiyun-routing.jar --format solomon|cvrplib|ningxia "
                         + "--instance FILE --seconds N\n       java -jar jiyun-routing.jar --format quick "
-                        + "[--seeds 1,2,3 --quick 1 --long 60 --warmups 3 --producers 250 --vehicles 8]");
+                        + "[--seeds 1,2,3 --quick 1 --long 60 --warmups 3 --producers 250 --vehicles 8]\n"
+                        + "       java -jar jiyun-routing.jar --format season [--policies greedy,lazy,scenario "
+                        + "--seed 1 --hubs 3 --producers 300 --days 28 --seconds-per-day 1 --chart season.svg]");
                 System.exit(2);
                 yield "";
             }

@@ -94,11 +94,7 @@ public final class NingxiaInstance {
         List<Vehicle> vehicles = new ArrayList<>();
         for (int v = 0; v < vehicleCount; v++) {
             int hub = hubForVehicle(v, vehicleCount, producersPerHub, producerCount);
-            boolean refrigerated = v % 4 == 3;
-            vehicles.add(new Vehicle(String.format("vehicle-%02d", v + 1), hubs.get(hub).id(),
-                    refrigerated ? 1_000_000 : 1_500_000, refrigerated ? 5_000_000 : 8_000_000, refrigerated,
-                    refrigerated ? 260 : 200, refrigerated ? 16_000 : 12_000, 0, LocalTime.of(7, 30),
-                    LocalTime.of(18, 0)));
+            vehicles.add(vehicle(String.format("vehicle-%02d", v + 1), hubs.get(hub).id(), v % 4 == 3));
         }
 
         List<Parcel> parcels = new ArrayList<>();
@@ -124,6 +120,16 @@ public final class NingxiaInstance {
         }
         return new PlanningProblem(firstDay, days, hubs, vehicles, producers, parcels, List.of(),
                 PlanningSettings.DEFAULTS);
+    }
+
+    /**
+     * A van (1.5 t, 8 m³, 2.00 yuan a km, 120 yuan a day) or a refrigerated van (1 t, 5 m³, 2.60 yuan a km, 160 yuan a
+     * day), on a 07:30–18:00 shift.
+     */
+    public static Vehicle vehicle(String id, String hubId, boolean refrigerated) {
+        return new Vehicle(id, hubId, refrigerated ? 1_000_000 : 1_500_000, refrigerated ? 5_000_000 : 8_000_000,
+                refrigerated, refrigerated ? 260 : 200, refrigerated ? 16_000 : 12_000, 0, LocalTime.of(7, 30),
+                LocalTime.of(18, 0));
     }
 
     private static int hubForVehicle(int vehicle, int vehicleCount, int[] producersPerHub, int producerCount) {
