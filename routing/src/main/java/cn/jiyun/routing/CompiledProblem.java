@@ -41,10 +41,13 @@ final class CompiledProblem {
     private final Map<String, Producer> producers = new HashMap<>();
     private final Map<String, Parcel> parcels = new HashMap<>();
     private final List<UnassignedParcel> rejected = new ArrayList<>();
+    /** Parcels a dispatch policy held before solving: not part of {@link #problem}, listed in every plan. */
+    final List<HeldParcel> heldBeforeSolving;
     private int stopSequence;
 
-    private CompiledProblem(PlanningProblem problem, TravelMatrixSource matrices) {
+    private CompiledProblem(PlanningProblem problem, TravelMatrixSource matrices, List<HeldParcel> held) {
         this.problem = problem;
+        this.heldBeforeSolving = List.copyOf(held);
         List<MatrixPoint> points = new ArrayList<>();
         for (Hub hub : problem.hubs()) {
             hubs.put(hub.id(), hub);
@@ -81,7 +84,11 @@ final class CompiledProblem {
     }
 
     static CompiledProblem compile(PlanningProblem problem, TravelMatrixSource matrices) {
-        return new CompiledProblem(problem, matrices);
+        return new CompiledProblem(problem, matrices, List.of());
+    }
+
+    static CompiledProblem compile(PlanningProblem problem, TravelMatrixSource matrices, List<HeldParcel> held) {
+        return new CompiledProblem(problem, matrices, held);
     }
 
     static String vehicleDayId(String vehicleId, int day) {

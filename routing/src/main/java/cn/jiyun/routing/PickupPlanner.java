@@ -6,6 +6,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import cn.jiyun.routing.dispatch.Dispatch;
+import cn.jiyun.routing.dispatch.DispatchDecision;
+import cn.jiyun.routing.dispatch.Dispatcher;
+import cn.jiyun.routing.dispatch.ScenarioSettings;
 import cn.jiyun.routing.solver.PickupSolverFactory;
 import cn.jiyun.routing.travel.CachingMatrixSource;
 import cn.jiyun.routing.travel.GreatCircleMatrixSource;
@@ -61,11 +65,40 @@ public final class PickupPlanner implements AutoCloseable {
         return start(problem, timeLimit, null, null, 1).result().join();
     }
 
+    /**
+     * As {@link #start(PlanningProblem, Duration, Duration, BestPlanListener)}, after {@code dispatch}'s policy has
+     * decided (in the background, within the time limit) which optional parcels to hold; the plan lists them among
+     * its held parcels. The sample-scenario policy takes {@link Dispatch#SCENARIO_SHARE} of the time limit for its
+     * futures, each future an equal part of it.
+     */
+    public PlanningJob start(PlanningProblem problem, Dispatch dispatch, Duration timeLimit,
+            Duration unimprovedLimit, BestPlanListener listener) {
+        long deadline = System.nanoTime() + timeLimit.toNanos();
+        Dispatcher dispatcher = new Dispatcher(this);
+        return start(stop -> {
+            ScenarioSettings settings = dispatch.settings();
+            long share = (long) ((deadline - System.nanoTime()) * Dispatch.SCENARIO_SHARE);
+            long perScenario = share * settings.threads() / ((long) settings.scenarios() * settings.iterations());
+            perScenario = Math.max(Dispatch.MIN_PER_SCENARIO.toNanos(),
+                    Math.min(Dispatch.MAX_PER_SCENARIO.toNanos(), perScenario));
+            DispatchDecision decision = dispatcher.decide(problem, dispatch.policy(), dispatch.history(),
+                    settings.withPerScenario(Duration.ofNanos(perScenario)), dispatch.seed(), stop);
+            return CompiledProblem.compile(decision.problem(), matrices, decision.held());
+        }, deadline, timeLimit, unimprovedLimit, listener, 2);
+    }
+
     private PlanningJob start(PlanningProblem problem, Duration timeLimit, Duration unimprovedLimit,
             BestPlanListener listener, int maxSearches) {
         long deadline = System.nanoTime() + timeLimit.toNanos();
         // compiled on the planner's thread: a road-routing service's matrix for a thousand points takes seconds
-        PlanningJob job = new PlanningJob(() -> CompiledProblem.compile(problem, matrices),
+        return start(stop -> CompiledProblem.compile(problem, matrices), deadline, timeLimit, unimprovedLimit,
+                listener, maxSearches);
+    }
+
+    private PlanningJob start(java.util.function.Function<java.util.function.BooleanSupplier, CompiledProblem> compile,
+            long deadline,
+            Duration timeLimit, Duration unimprovedLimit, BestPlanListener listener, int maxSearches) {
+        PlanningJob job = new PlanningJob(compile,
                 PickupSolverFactory.create(timeLimit, unimprovedLimit), listener, deadline, unimprovedLimit,
                 maxSearches);
         executor.execute(job::run);

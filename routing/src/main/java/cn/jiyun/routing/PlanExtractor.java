@@ -24,7 +24,7 @@ final class PlanExtractor {
         compiled.problem.vehicles().forEach(vehicle -> hubOfVehicle.put(vehicle.id(), vehicle.homeHubId()));
         List<Route> routes = new ArrayList<>();
         List<UnassignedParcel> unassigned = new ArrayList<>(compiled.rejected());
-        List<HeldParcel> held = new ArrayList<>();
+        List<HeldParcel> held = new ArrayList<>(compiled.heldBeforeSolving);
         List<Parcel> toCourier = new ArrayList<>();
         for (VehicleDay vehicleDay : solved.getVehicleDays()) {
             if (vehicleDay.isUnassignedBucket()) {

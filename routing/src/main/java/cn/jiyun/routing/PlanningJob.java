@@ -10,7 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import org.optaplanner.core.api.score.buildin.hardmediumsoftlong.HardMediumSoftLongScore;
 import org.optaplanner.core.api.solver.Solver;
@@ -25,7 +26,8 @@ import cn.jiyun.routing.domain.SearchBudget;
  */
 public final class PlanningJob {
 
-    private final Supplier<CompiledProblem> compile;
+    /** Prepares the problem (a dispatch policy's decision, the travel matrix), told when a stop is requested. */
+    private final Function<BooleanSupplier, CompiledProblem> compile;
     /** The problem as the solver sees it, once compiled on the planner's thread (with its travel matrix). */
     private final CompletableFuture<CompiledProblem> compiled = new CompletableFuture<>();
     private final Solver<PickupPlan> solver;
@@ -44,7 +46,7 @@ public final class PlanningJob {
     /** At most this many searches side by side (a quick answer runs two). */
     private final int maxSearches;
 
-    PlanningJob(Supplier<CompiledProblem> compile, Solver<PickupPlan> solver, BestPlanListener listener,
+    PlanningJob(Function<BooleanSupplier, CompiledProblem> compile, Solver<PickupPlan> solver, BestPlanListener listener,
             long deadlineNanos, Duration unimprovedLimit, int maxSearches) {
         this.compile = compile;
         this.maxSearches = maxSearches;
@@ -74,7 +76,7 @@ public final class PlanningJob {
     /** Compiles the problem (the travel matrix may take seconds from a road-routing service), then solves it. */
     void run() {
         try {
-            CompiledProblem problem = compile.get();
+            CompiledProblem problem = compile.apply(() -> stopRequested || System.nanoTime() >= deadlineNanos);
             problem.plan.setSearchBudget(new SearchBudget(deadlineNanos,
                     unimprovedLimit == null ? 0 : unimprovedLimit.toNanos(),
                     () -> stopRequested || solver.isTerminateEarly() || !solver.isEveryProblemChangeProcessed(),

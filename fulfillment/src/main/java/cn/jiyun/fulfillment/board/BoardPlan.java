@@ -14,7 +14,20 @@ import java.util.List;
 public record BoardPlan(Long id, PlanStatus status, List<String> hubNames, List<Long> hubIds, LocalDate firstDay,
                         int days, int seconds, String score, Boolean feasible, Double costYuan, Double baselineYuan,
                         int parcels, List<Route> routes, List<Unassigned> unassigned, PlanView.Savings savings,
-                        String failure) {
+                        String failure, String policy, boolean courierRemainder, List<Held> held) {
+
+    /**
+     * True when the collected parcels cost more each than the per-parcel courier would charge: the page then says
+     * why (too few parcels to justify a van) and what to do.
+     */
+    public boolean dearerThanTheCourier() {
+        return savings != null && savings.plan().parcels() > 0
+                && savings.plan().costPerParcelYuan() > savings.perParcelPickup().costPerParcelYuan();
+    }
+
+    /** A parcel held for a later plan: it waits until {@code lastDay}, for the reason given. */
+    public record Held(Long parcelId, Long producerId, String producer, LocalDate lastDay, String reason) {
+    }
 
     public boolean solving() {
         return status == PlanStatus.SOLVING;

@@ -166,7 +166,9 @@ public class BoardService {
                     capacityKg == 0 ? 0 : (int) Math.round(r.loadGrams() / 10.0 / capacityKg), r.parcels(),
                     r.courierUserId(), path, stops));
         }
-        Set<Long> unknown = view.unassigned().stream().map(PlanView.UnassignedView::producerId)
+        Set<Long> unknown = java.util.stream.Stream.concat(
+                        view.unassigned().stream().map(PlanView.UnassignedView::producerId),
+                        view.held().stream().map(PlanView.HeldView::producerId))
                 .filter(id -> id != null && !producerNames.containsKey(id)).collect(Collectors.toSet());
         producers.findAllById(unknown).forEach(p -> producerNames.put(p.id(), p.name()));
         List<BoardPlan.Unassigned> unassigned = view.unassigned().stream()
@@ -176,7 +178,9 @@ public class BoardService {
                 .filter(java.util.Objects::nonNull).map(HubMarker::name).toList(), view.hubIds(), view.firstDay(),
                 view.days(), (int) Math.max(1, Math.round(view.seconds())), view.score(), view.feasible(), view.costYuan(),
                 view.baselineCost() == null ? null : view.baselineCost() / 100.0, view.parcels(), routes, unassigned,
-                view.savings(), view.failure());
+                view.savings(), view.failure(), view.policy(), view.courierRemainder(), view.held().stream()
+                .map(h -> new BoardPlan.Held(h.parcelId(), h.producerId(), producerNames.get(h.producerId()),
+                        h.lastDay(), h.reason())).toList());
     }
 
     private static LocalTime local(Instant instant) {

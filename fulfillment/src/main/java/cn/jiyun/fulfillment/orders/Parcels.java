@@ -31,6 +31,21 @@ public interface Parcels extends JpaRepository<Parcel, Long> {
             WHERE p.id IN :parcelIds AND o.status = cn.jiyun.fulfillment.orders.OrderStatus.AWAITING_PICKUP""")
     List<Long> stillAwaitingPickup(Collection<Long> parcelIds);
 
+    /**
+     * The producers' parcels of orders paid in [from, to), whatever became of them since but a cancellation: the
+     * recent demand the scenario dispatch policy samples tomorrow from.
+     */
+    @Query("""
+            SELECT new cn.jiyun.fulfillment.orders.ParcelAwaitingPickup(p.id, o.id, p.producerId, p.weightGrams,
+                p.volumeMl, p.chilled, o.paidAt, o.shipBy)
+            FROM Parcel p JOIN p.order o
+            WHERE o.cooperativeId = :cooperativeId
+              AND o.status <> cn.jiyun.fulfillment.orders.OrderStatus.CANCELLED
+              AND o.paidAt >= :from AND o.paidAt < :to
+              AND p.producerId IN :producerIds""")
+    List<ParcelAwaitingPickup> paidBetween(Long cooperativeId, Collection<Long> producerIds, java.time.Instant from,
+                                           java.time.Instant to);
+
     @Query("SELECT DISTINCT p.order.id FROM Parcel p WHERE p.id IN :parcelIds")
     List<Long> orderIdsOf(Collection<Long> parcelIds);
 }

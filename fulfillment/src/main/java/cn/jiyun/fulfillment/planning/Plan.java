@@ -85,6 +85,14 @@ public class Plan {
     @Column(name = "approved_at")
     private Instant approvedAt;
 
+    /** The dispatch policy the plan was made with (null: made before plans had one, i.e. greedy). */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "dispatch_policy", updatable = false)
+    private cn.jiyun.routing.dispatch.DispatchPolicy policy;
+
+    @Column(name = "courier_remainder", updatable = false)
+    private Boolean courierRemainder;
+
     @OneToMany(mappedBy = "plan", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seq")
     private List<PlanRoute> routes = new ArrayList<>();
@@ -96,7 +104,9 @@ public class Plan {
     }
 
     Plan(Long cooperativeId, List<Long> hubIds, LocalDate firstDay, int days, BigDecimal seconds, int parcelCount,
-         String createdBy, Instant now) {
+         String createdBy, Instant now, cn.jiyun.routing.dispatch.DispatchPolicy policy, boolean courierRemainder) {
+        this.policy = policy;
+        this.courierRemainder = courierRemainder;
         this.cooperativeId = cooperativeId;
         this.hubIds = hubIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         this.firstDay = firstDay;
@@ -124,6 +134,14 @@ public class Plan {
         }
         this.status = PlanStatus.DONE;
         this.solvedAt = now;
+    }
+
+    public cn.jiyun.routing.dispatch.DispatchPolicy policy() {
+        return policy == null ? cn.jiyun.routing.dispatch.DispatchPolicy.GREEDY : policy;
+    }
+
+    public boolean courierRemainder() {
+        return Boolean.TRUE.equals(courierRemainder);
     }
 
     void failed(String why, Instant now) {

@@ -6,6 +6,7 @@ import cn.jiyun.fulfillment.geo.Position;
 import cn.jiyun.fulfillment.orders.Parcel;
 import cn.jiyun.fulfillment.orders.Parcels;
 import cn.jiyun.fulfillment.planning.PlanView.Figures;
+import cn.jiyun.fulfillment.planning.PlanView.HeldView;
 import cn.jiyun.fulfillment.planning.PlanView.ParcelRef;
 import cn.jiyun.fulfillment.planning.PlanView.ProducerRef;
 import cn.jiyun.fulfillment.planning.PlanView.RouteView;
@@ -39,15 +40,21 @@ import java.util.stream.Collectors;
 class PlanResults {
 
     /** What is stored of a plan beside its routes. */
-    record Summary(Savings savings) {
+    record Summary(Savings savings, List<HeldView> held) {
+        Summary {
+            held = held == null ? List.of() : held;
+        }
     }
 
     private final ObjectMapper json;
     private final Vehicles vehicles;
     private final Producers producers;
     private final Parcels parcels;
+    private final PlanningProperties properties;
 
-    PlanResults(ObjectMapper json, Vehicles vehicles, Producers producers, Parcels parcels) {
+    PlanResults(ObjectMapper json, Vehicles vehicles, Producers producers, Parcels parcels,
+                PlanningProperties properties) {
+        this.properties = properties;
         this.json = json;
         this.vehicles = vehicles;
         this.producers = producers;
@@ -55,7 +62,8 @@ class PlanResults {
     }
 
     /** Stores the planner's result, keeping only parcels still awaiting pickup (others left while it solved). */
-    void store(Plan plan, cn.jiyun.routing.Plan result, Set<Long> stillAwaiting, Instant now) {
+    void store(Plan plan, cn.jiyun.routing.Plan result, cn.jiyun.routing.Plan everythingNow, Set<Long> stillAwaiting,
+               Instant now) {
         List<PlanRoute> routes = new ArrayList<>();
         for (Route r : result.routes()) {
             List<PlanStop> stops = stopsOf(r).stream()
@@ -71,7 +79,8 @@ class PlanResults {
             }
         }
         plan.solved(result.score(), result.feasible(), result.costFen(),
-                result.savings().perParcelPickup().costFen(), write(new Summary(savings(result.savings()))),
+                result.savings().perParcelPickup().costFen(),
+                write(new Summary(savings(result.savings(), everythingNow), held(result))),
                 write(unassigned(result)), routes, now);
     }
 
@@ -84,6 +93,7 @@ class PlanResults {
     PlanView view(Plan plan, cn.jiyun.routing.Plan best) {
         List<RouteView> routes;
         List<UnassignedView> unassigned;
+        List<HeldView> held;
         Savings savings;
         String score = plan.score();
         Boolean feasible = plan.feasible();
@@ -93,6 +103,7 @@ class PlanResults {
             if (best == null) {
                 routes = List.of();
                 unassigned = List.of();
+                held = List.of();
                 savings = null;
             } else {
                 routes = routeViews(best.routes().stream().filter(r -> !r.stops().isEmpty())
@@ -100,7 +111,8 @@ class PlanResults {
                                 r.departure().toInstant(), r.returnToHub().toInstant(), r.metres(), r.costFen(),
                                 null, stopsOf(r))).toList());
                 unassigned = unassigned(best);
-                savings = savings(best.savings());
+                held = held(best);
+                savings = savings(best.savings(), null);
                 score = best.score();
                 feasible = best.feasible();
                 cost = best.costFen();
@@ -113,11 +125,14 @@ class PlanResults {
             unassigned = plan.unassignedJson() == null ? List.of()
                     : read(plan.unassignedJson(), new TypeReference<List<UnassignedView>>() {
                     });
-            savings = plan.summaryJson() == null ? null : read(plan.summaryJson(), Summary.class).savings();
+            Summary summary = plan.summaryJson() == null ? null : read(plan.summaryJson(), Summary.class);
+            savings = summary == null ? null : summary.savings();
+            held = summary == null ? List.of() : summary.held();
         }
-        return new PlanView(plan.id(), plan.status(), plan.hubIds(), plan.firstDay(), plan.days(), plan.seconds().doubleValue(),
-                score, feasible, cost, cost == null ? null : cost / 100.0, baseline, plan.parcelCount(), routes,
-                unassigned, savings, plan.failure(), plan.createdAt(), plan.solvedAt(), plan.approvedAt());
+        return new PlanView(plan.id(), plan.status(), plan.hubIds(), plan.firstDay(), plan.days(),
+                plan.seconds().doubleValue(), plan.policy().key(), plan.courierRemainder(), score, feasible, cost,
+                cost == null ? null : cost / 100.0, baseline, plan.parcelCount(), routes, unassigned, held, savings,
+                plan.failure(), plan.createdAt(), plan.solvedAt(), plan.approvedAt());
     }
 
     /** A route as stored, or as the running planner has it. */
@@ -178,9 +193,19 @@ class PlanResults {
                 Long.valueOf(u.producerId()), u.reason().name(), u.detail())).toList();
     }
 
-    static Savings savings(SavingsReport report) {
-        return new Savings(figures(report.plan()), figures(report.perParcelPickup()), figures(report.ownTrips()),
-                round(report.percentSavedVersusPerParcelPickup()), round(report.percentSavedVersusOwnTrips()));
+    private static List<HeldView> held(cn.jiyun.routing.Plan plan) {
+        return plan.held().stream().map(h -> new HeldView(Long.valueOf(h.parcelId()), Long.valueOf(h.producerId()),
+                h.lastDay(), h.reason(), h.holdingCostFen())).toList();
+    }
+
+    /** The savings table; {@code everythingNow} is the greedy plan of the same parcels, when this one holds some. */
+    Savings savings(SavingsReport report, cn.jiyun.routing.Plan everythingNow) {
+        Figures now = everythingNow == null ? null : figures(everythingNow.savings().plan());
+        Figures plan = figures(report.plan());
+        return new Savings(plan, figures(report.perParcelPickup()), figures(report.ownTrips()),
+                round(report.percentSavedVersusPerParcelPickup()), round(report.percentSavedVersusOwnTrips()),
+                properties.ruralPickupFeeFen(), properties.chilledPickupFeeFen(), now,
+                now == null || now.parcels() == 0 ? null : round(now.costPerParcelYuan() - plan.costPerParcelYuan()));
     }
 
     private static Figures figures(SavingsReport.Figures f) {

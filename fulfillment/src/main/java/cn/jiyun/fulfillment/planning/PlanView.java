@@ -12,9 +12,17 @@ import java.util.List;
  * are the best found so far and have no ids yet.
  */
 public record PlanView(Long id, PlanStatus status, List<Long> hubIds, LocalDate firstDay, int days, double seconds,
+                       String policy, boolean courierRemainder,
                        String score, Boolean feasible, Long cost, Double costYuan, Long baselineCost,
-                       int parcels, List<RouteView> routes, List<UnassignedView> unassigned, Savings savings,
-                       String failure, Instant createdAt, Instant solvedAt, Instant approvedAt) {
+                       int parcels, List<RouteView> routes, List<UnassignedView> unassigned, List<HeldView> held,
+                       Savings savings, String failure, Instant createdAt, Instant solvedAt, Instant approvedAt) {
+
+    /**
+     * A parcel the plan holds for a later plan: it stays AWAITING_PICKUP until {@code lastDay}, the last day whose
+     * trunk still meets its ship-by deadline; {@code holdingCostFen} is what its wait was priced at.
+     */
+    public record HeldView(Long parcelId, Long producerId, LocalDate lastDay, String reason, long holdingCostFen) {
+    }
 
     /** One vehicle's route on one day. */
     public record RouteView(Long id, VehicleRef vehicle, Long hubId, LocalDate day, Instant departure,
@@ -43,9 +51,16 @@ public record PlanView(Long id, PlanStatus status, List<Long> hubIds, LocalDate 
     public record UnassignedView(Long parcelId, Long producerId, String reason, String detail) {
     }
 
-    /** The plan next to its two baselines, on the same travel matrix and costs. */
+    /**
+     * The plan next to its two baselines, on the same travel matrix and costs, and (when it holds parcels) next to
+     * collecting every parcel ready now: {@code collectingEverythingNow} is that plan's figures, and
+     * {@code holdingSavesPerParcelYuan} how much less this plan costs a collected parcel (null when nothing is held).
+     * {@code ambientPickupFeeFen} and {@code chilledPickupFeeFen} are the courier's fees the first baseline is priced at.
+     */
     public record Savings(Figures plan, Figures perParcelPickup, Figures ownTrips,
-                          double percentSavedVersusPerParcelPickup, double percentSavedVersusOwnTrips) {
+                          double percentSavedVersusPerParcelPickup, double percentSavedVersusOwnTrips,
+                          long ambientPickupFeeFen, long chilledPickupFeeFen, Figures collectingEverythingNow,
+                          Double holdingSavesPerParcelYuan) {
     }
 
     /** One way of moving the parcels: km, vehicles, cost in fen and yuan, per parcel. */

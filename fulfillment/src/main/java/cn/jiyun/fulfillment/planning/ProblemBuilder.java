@@ -17,12 +17,17 @@ import cn.jiyun.routing.Parcel;
 import cn.jiyun.routing.PinnedStop;
 import cn.jiyun.routing.PlanningProblem;
 import cn.jiyun.routing.PlanningSettings;
+import cn.jiyun.routing.dispatch.DemandHistory;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,9 +57,13 @@ class ProblemBuilder {
         this.properties = properties;
     }
 
+    /** The problem with the parcels awaiting pickup, and the recent orders the scenario policy samples from. */
+    record Built(PlanningProblem problem, DemandHistory history) {
+    }
+
     @Transactional(readOnly = true)
-    PlanningProblem build(Long cooperativeId, List<Long> hubIds, LocalDate firstDay, int days,
-                          List<PlanningService.Pin> pins) {
+    Built build(Long cooperativeId, List<Long> hubIds, LocalDate firstDay, int days,
+                List<PlanningService.Pin> pins, DispatchSettings dispatch, boolean courierRemainder) {
         List<Hub> chosen = hubIds.stream().map(id -> hubs.get(cooperativeId, id)).toList();
         Set<Long> producerIds = new LinkedHashSet<>();
         hubIds.forEach(id -> producerIds.addAll(proximity.idsNearestTo(cooperativeId, id)));
@@ -64,14 +73,44 @@ class ProblemBuilder {
                 .filter(v -> hubIds.contains(v.homeHubId())).toList();
         List<ParcelAwaitingPickup> waiting = producerIds.isEmpty() ? List.of()
                 : parcels.awaitingPickup(cooperativeId, producerIds);
-        return new PlanningProblem(firstDay, days,
+        PlanningProblem problem = new PlanningProblem(firstDay, days,
                 chosen.stream().map(ProblemBuilder::hub).toList(),
                 fleet.stream().map(ProblemBuilder::vehicle).toList(),
                 served.stream().map(this::producer).toList(),
                 waiting.stream().map(p -> parcel(p, firstDay)).toList(),
                 pins.stream().map(pin -> pinned(pin, producerIds, fleet, firstDay, days)).toList(),
                 new PlanningSettings(properties.maxChilledRide(), properties.ruralPickupFeeFen(),
-                        properties.ownTripCostPerKmFen()));
+                        properties.chilledPickupFeeFen(), properties.ownTripCostPerKmFen(),
+                        dispatch.holdingCostPerParcelDayFen(), false, courierRemainder));
+        return new Built(problem, producerIds.isEmpty() ? DemandHistory.NONE
+                : history(cooperativeId, producerIds, firstDay));
+    }
+
+    /**
+     * The producers' orders of the last {@code historyDays} days before {@code firstDay}, by the day each was
+     * ready: an order paid after noon is ready the next day, as the board plans it.
+     */
+    private DemandHistory history(Long cooperativeId, Set<Long> producerIds, LocalDate firstDay) {
+        LocalDate from = firstDay.minusDays(properties.historyDays() + 1L);
+        List<ParcelAwaitingPickup> paid = parcels.paidBetween(cooperativeId, producerIds,
+                from.atStartOfDay(ChinaTime.ZONE).toInstant(), firstDay.atStartOfDay(ChinaTime.ZONE).toInstant());
+        Map<LocalDate, List<Parcel>> byDay = new TreeMap<>();
+        for (ParcelAwaitingPickup p : paid) {
+            ZonedDateTime at = p.paidAt().atZone(ChinaTime.ZONE);
+            LocalDate ready = at.getHour() < 12 ? at.toLocalDate() : at.toLocalDate().plusDays(1);
+            if (ready.isBefore(firstDay) && !ready.isBefore(firstDay.minusDays(properties.historyDays()))) {
+                byDay.computeIfAbsent(ready, d -> new ArrayList<>()).add(new Parcel(p.parcelId().toString(),
+                        p.producerId().toString(), p.weightGrams(), p.volumeMl(), p.chilled(), ready, p.shipBy()));
+            }
+        }
+        // Days without orders count as such, but only from the first day with any: before it the store knew nothing.
+        List<DemandHistory.Day> days = new ArrayList<>();
+        if (!byDay.isEmpty()) {
+            for (LocalDate day = byDay.keySet().iterator().next(); day.isBefore(firstDay); day = day.plusDays(1)) {
+                days.add(new DemandHistory.Day(day, byDay.getOrDefault(day, List.of())));
+            }
+        }
+        return new DemandHistory(days);
     }
 
     /** A pin the planner can honour: a producer and (but for a day pin) a vehicle of these hubs, a day in range. */

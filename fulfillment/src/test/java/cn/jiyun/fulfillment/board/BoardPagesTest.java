@@ -142,7 +142,8 @@ class BoardPagesTest {
     @Test
     void plansFromTheBoardShowsTheResultAndApprovalMovesItsOrdersToPlanned() throws Exception {
         String location = mvc.perform(post("/board/plans").with(user(admin)).with(csrf())
-                        .param("hubId", zhongning.id().toString()).param("days", "1").param("seconds", "2"))
+                        .param("hubId", zhongning.id().toString()).param("days", "1").param("seconds", "2")
+                        .param("policy", "greedy"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/board/plans/*"))
                 .andReturn().getResponse().getRedirectedUrl();
@@ -229,7 +230,7 @@ class BoardPagesTest {
     private long planFromTheBoard(int seconds) throws Exception {
         String location = mvc.perform(post("/board/plans").with(user(admin)).with(csrf())
                         .param("hubId", zhongning.id().toString()).param("days", "1")
-                        .param("seconds", String.valueOf(seconds)))
+                        .param("seconds", String.valueOf(seconds)).param("policy", "greedy"))
                 .andReturn().getResponse().getRedirectedUrl();
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }

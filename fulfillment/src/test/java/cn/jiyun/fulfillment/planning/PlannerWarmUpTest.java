@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlannerWarmUpTest {
 
     private static PlanningProperties properties(URI osrmUrl) {
-        return new PlanningProperties(30, 600, 60, Duration.ofHours(4), 500, 0, 5, osrmUrl, true);
+        return new PlanningProperties(30, 600, 60, Duration.ofHours(4), 500, 1200, 50, "scenario", 5, 14, Duration.ofSeconds(60), 0, 5, osrmUrl, true);
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.lang.annotation.Target;
         "spring.datasource.password=${JIYUN_TEST_DB_PASSWORD:jiyun}",
         "spring.datasource.hikari.maximum-pool-size=4",
         "jiyun.planning.warm-up=false",
+        // as H2gisTest: tests name the policy they test
+        "jiyun.planning.policy=greedy",
         // production refuses to start without a token key; this one is for tests only
         "jiyun.secrets.token-key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="})
 public @interface PostgisTest {

@@ -16,8 +16,8 @@ import java.time.Duration;
 public record ScenarioSettings(int scenarios, int lookaheadDays, int iterations, double dispatchThreshold,
         double postponeThreshold, Duration perScenario, int threads) {
 
-    /** Eight futures, two days ahead, three rounds; 0.6 / 0.8 as thresholds; 1 s a future, one per core. */
-    public static final ScenarioSettings DEFAULTS = new ScenarioSettings(8, 2, 3, 0.6, 0.8, Duration.ofSeconds(1),
+    /** Eight futures, two days ahead, two rounds; 0.6 / 0.8 as thresholds; 1 s a future, one per core. */
+    public static final ScenarioSettings DEFAULTS = new ScenarioSettings(8, 2, 2, 0.6, 0.8, Duration.ofSeconds(1),
             Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
 
     public ScenarioSettings {

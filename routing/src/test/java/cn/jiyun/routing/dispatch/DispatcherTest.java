@@ -152,6 +152,20 @@ class DispatcherTest {
     }
 
     @Test
+    void aPlanStoppedWhileItSamplesFuturesEndsWithinAFutureOrTwo() throws Exception {
+        // ten minutes: each future may take up to its cap (3 s); a stop must not wait for all of them
+        cn.jiyun.routing.PlanningJob job = planner.start(monday(), new Dispatch(DispatchPolicy.SCENARIO,
+                featuredSellsEveryDay(), ScenarioSettings.DEFAULTS, 7), Duration.ofMinutes(10), null, null);
+        Thread.sleep(500);
+        job.stop();
+
+        Plan plan = job.result().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(plan.routes()).isNotEmpty();
+        assertThat(plan.routes().stream().flatMap(route -> route.stops().stream())
+                .flatMap(stop -> stop.parcelIds().stream())).contains("near-due");
+    }
+
+    @Test
     void aSampledDayKeepsItsDeadlinesDistanceFromItsReadyDay() {
         List<Parcel> sampled = featuredSellsEveryDay().sample(new java.util.SplittableRandom(3),
                 MONDAY.plusDays(1), "s:", java.util.Set.of(FEATURED.id()));

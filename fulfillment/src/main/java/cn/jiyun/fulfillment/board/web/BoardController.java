@@ -7,6 +7,7 @@ import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.planning.Plan;
 import cn.jiyun.fulfillment.planning.PlanView;
+import cn.jiyun.fulfillment.planning.DispatchSettingsService;
 import cn.jiyun.fulfillment.planning.PlanningService;
 import cn.jiyun.fulfillment.planning.web.PlanEventStream;
 import cn.jiyun.fulfillment.planning.PlanningService.Pin;
@@ -48,9 +49,11 @@ class BoardController {
     private final PlanningService planning;
     private final PlanningProperties planningProperties;
     private final MapProperties map;
+    private final DispatchSettingsService dispatchSettings;
 
     BoardController(BoardService board, PlanningService planning, PlanningProperties planningProperties,
-                    MapProperties map) {
+                    MapProperties map, DispatchSettingsService dispatchSettings) {
+        this.dispatchSettings = dispatchSettings;
         this.board = board;
         this.planning = planning;
         this.planningProperties = planningProperties;
@@ -80,6 +83,9 @@ class BoardController {
         model.addAttribute("defaultSeconds", planningProperties.defaultSeconds());
         model.addAttribute("maxSeconds", planningProperties.maxSeconds());
         model.addAttribute("map", map);
+        model.addAttribute("dispatch", dispatchSettings.of(user.cooperativeId()));
+        model.addAttribute("policies", java.util.Arrays.stream(cn.jiyun.routing.dispatch.DispatchPolicy.values())
+                .map(cn.jiyun.routing.dispatch.DispatchPolicy::key).toList());
         return "board/index";
     }
 
@@ -101,10 +107,11 @@ class BoardController {
     @PostMapping("/plans")
     String start(@AuthenticationPrincipal JiyunUser user, @RequestParam Long hubId,
                  @RequestParam(defaultValue = "1") int days, @RequestParam(required = false) BigDecimal seconds,
-                 RedirectAttributes redirect) {
+                 @RequestParam(required = false) String policy,
+                 @RequestParam(defaultValue = "false") boolean courierRemainder, RedirectAttributes redirect) {
         try {
-            Plan plan = planning.start(user.cooperativeId(), new PlanRequest(List.of(hubId), days, seconds, null),
-                    user.getUsername());
+            Plan plan = planning.start(user.cooperativeId(), new PlanRequest(List.of(hubId), days, seconds, null,
+                    List.of(), policy, courierRemainder), user.getUsername());
             return "redirect:/board/plans/" + plan.id();
         } catch (InvalidFieldException refused) {
             redirect.addFlashAttribute("error", refused.getMessage());
@@ -178,8 +185,8 @@ class BoardController {
         PlanView old = planning.view(user.cooperativeId(), id);
         try {
             Plan plan = planning.start(user.cooperativeId(), new PlanRequest(old.hubIds(), old.days(),
-                    seconds == null ? BigDecimal.valueOf(old.seconds()) : seconds, old.firstDay(), PinForm.parse(pins)),
-                    user.getUsername());
+                    seconds == null ? BigDecimal.valueOf(old.seconds()) : seconds, old.firstDay(), PinForm.parse(pins),
+                    old.policy(), old.courierRemainder()), user.getUsername());
             return "redirect:/board/plans/" + plan.id();
         } catch (InvalidFieldException refused) {
             redirect.addFlashAttribute("error", refused.getMessage());

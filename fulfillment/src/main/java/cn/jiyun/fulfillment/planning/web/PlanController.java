@@ -53,7 +53,7 @@ class PlanController {
     ResponseEntity<PlanView> start(@AuthenticationPrincipal JiyunUser user, @Valid @RequestBody PlanRequestBody body) {
         Plan plan = planning.start(user.cooperativeId(),
                 new PlanRequest(body.hubIds(), body.days(), body.seconds(), body.firstDay(),
-                        body.pins()), user.getUsername());
+                        body.pins(), body.policy(), body.courierRemainder()), user.getUsername());
         return ResponseEntity.accepted().location(URI.create("/api/plans/" + plan.id()))
                 .body(planning.view(user.cooperativeId(), plan.id()));
     }
