@@ -16,6 +16,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 
 import cn.jiyun.routing.Hub;
@@ -46,14 +47,14 @@ final class SeasonBenchmark {
         int reefersPerHub = Integer.parseInt(options.getOrDefault("reefers-per-hub", "3"));
         int days = Integer.parseInt(options.getOrDefault("days", "28"));
         double secondsPerDay = Double.parseDouble(options.getOrDefault("seconds-per-day", "1"));
-        double scenarioSeconds = Double.parseDouble(options.getOrDefault("seconds-per-scenario", "0.5"));
+        double scenarioSeconds = Double.parseDouble(options.getOrDefault("seconds-per-scenario", "0.4"));
         double perProducerDay = Double.parseDouble(options.getOrDefault("orders-per-producer-day",
                 String.valueOf(SeasonDemand.MEAN_PER_PRODUCER_DAY)));
         int scenarioCount = Integer.parseInt(options.getOrDefault("scenarios", "8"));
         int iterations = Integer.parseInt(options.getOrDefault("iterations", "2"));
         List<DispatchPolicy> policies = Arrays.stream(options.getOrDefault("policies", "greedy,lazy,scenario")
                 .split(",")).map(DispatchPolicy::of).toList();
-        Path chart = Path.of(options.getOrDefault("chart", "season-seed" + seed + ".svg"));
+        Path chart = Path.of(options.getOrDefault("chart", "season-seed" + seed + ".png"));
 
         PlanningProblem cooperative = cooperative(seed, hubs, producers, vansPerHub, reefersPerHub);
         SeasonDemand demand = SeasonDemand.generate(seed, cooperative.producers(),
@@ -129,13 +130,14 @@ final class SeasonBenchmark {
                         + "(seed %d)", hubs, producers, days, seed))
                 .xAxisTitle("day of the season (11 November is day " + (FIRST_DAY.until(LocalDate.of(2026, 11, 11))
                         .getDays() + 1) + ")")
-                .yAxisTitle("yuan per parcel collected").build();
+                .yAxisTitle("yuan per parcel collected (vans)").build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         chart.getStyler().setMarkerSize(4);
         for (SeasonSimulator.Result result : results.values()) {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
-            for (int i = 0; i < result.daily().size(); i++) {
+            // the season's days; the days after it, when the last held parcels are collected, count in the totals only
+            for (int i = 0; i < Math.min(days, result.daily().size()); i++) {
                 SeasonSimulator.Day day = result.daily().get(i);
                 if (day.parcels() > 0) {
                     x.add(i + 1.0);
@@ -151,7 +153,11 @@ final class SeasonBenchmark {
             Files.createDirectories(parent);
         }
         String name = file.toString();
-        VectorGraphicsEncoder.saveVectorGraphic(chart, name.endsWith(".svg") ? name.substring(0, name.length() - 4)
-                : name, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        if (name.endsWith(".png")) {
+            BitmapEncoder.saveBitmapWithDPI(chart, name, BitmapEncoder.BitmapFormat.PNG, 120);
+        } else {
+            VectorGraphicsEncoder.saveVectorGraphic(chart, name.endsWith(".svg") ? name.substring(0, name.length() - 4)
+                    : name, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        }
     }
 }

@@ -46,6 +46,15 @@ public final class Dispatcher {
 
     public DispatchDecision decide(PlanningProblem problem, DispatchPolicy policy, DemandHistory history,
             ScenarioSettings settings, long seed) {
+        return decide(problem, policy, history, settings, seed, () -> false);
+    }
+
+    /**
+     * As above; once {@code stop} says so, the sample-scenario policy samples no more futures (those being solved
+     * end within their time) and decides on what it has: a parcel no finished future has spoken for is collected.
+     */
+    public DispatchDecision decide(PlanningProblem problem, DispatchPolicy policy, DemandHistory history,
+            ScenarioSettings settings, long seed, java.util.function.BooleanSupplier stop) {
         List<Parcel> optional = problem.parcels().stream().filter(problem::isOptional).toList();
         switch (policy) {
             case GREEDY:
@@ -58,7 +67,7 @@ public final class Dispatcher {
                 return holding(policy, problem, optional, parcel -> "lazy policy: collected on its last day, "
                         + problem.lastCollectionDay(parcel), Map.of(), 0);
             case SCENARIO:
-                return scenarios(problem, optional, history, settings, seed);
+                return scenarios(problem, optional, history, settings, seed, stop);
             default:
                 throw new IllegalArgumentException(policy.toString());
         }
@@ -70,7 +79,7 @@ public final class Dispatcher {
     }
 
     private DispatchDecision scenarios(PlanningProblem problem, List<Parcel> optional, DemandHistory history,
-            ScenarioSettings settings, long seed) {
+            ScenarioSettings settings, long seed, java.util.function.BooleanSupplier stop) {
         int scenarioDays = Math.min(PlanningProblem.MAX_DAYS, problem.days() + settings.lookaheadDays());
         if (optional.isEmpty() || scenarioDays == problem.days()) {
             // Nothing to decide, or no room after a three-day horizon to look ahead: the planner's price decides.
@@ -95,27 +104,36 @@ public final class Dispatcher {
                 if (undecided.isEmpty()) {
                     break;
                 }
+                if (stop.getAsBoolean()) {
+                    break;
+                }
                 List<Future<Set<String>>> futures = new ArrayList<>();
                 for (int k = 0; k < settings.scenarios(); k++) {
                     PlanningProblem future = future(problem, scenarioDays, dispatched, postponed, history,
                             random.split(), "s" + round + "." + k + ":", producers);
-                    futures.add(pool.submit(() -> collectedInHorizon(problem,
+                    futures.add(pool.submit(() -> stop.getAsBoolean() ? null : collectedInHorizon(problem,
                             planner.solveOnOneThread(future, settings.perScenario()))));
                 }
                 Map<String, Integer> collected = new HashMap<>();
+                int finished = 0;
                 for (Future<Set<String>> future : futures) {
-                    for (String id : future.get()) {
-                        collected.merge(id, 1, Integer::sum);
+                    Set<String> ids = future.get();
+                    if (ids == null) {
+                        continue;
                     }
+                    ids.forEach(id -> collected.merge(id, 1, Integer::sum));
+                    finished++;
                     solved++;
                 }
-                boolean last = round == settings.iterations() - 1;
+                boolean last = round == settings.iterations() - 1 || stop.getAsBoolean();
                 for (Parcel parcel : undecided) {
-                    double now = collected.getOrDefault(parcel.id(), 0) / (double) settings.scenarios();
+                    double now = finished == 0 ? 1 : collected.getOrDefault(parcel.id(), 0) / (double) finished;
                     share.put(parcel.id(), now);
-                    if (now >= settings.dispatchThreshold() || last && now >= 0.5) {
+                    if (now >= settings.dispatchThreshold()) {
                         dispatched.add(parcel.id());
-                    } else if (1 - now > settings.postponeThreshold() || last) {
+                    } else if (1 - now > settings.postponeThreshold()) {
+                        postponed.add(parcel.id());
+                    } else if (last && now < 0.5) {
                         postponed.add(parcel.id());
                     }
                 }
@@ -129,10 +147,13 @@ public final class Dispatcher {
             pool.shutdownNow();
         }
         List<Parcel> held = optional.stream().filter(p -> postponed.contains(p.id())).toList();
-        return holding(DispatchPolicy.SCENARIO, problem, held, parcel -> String.format(java.util.Locale.ROOT,
-                "scenario policy: %.0f%% of the sampled futures collect it later, with tomorrow's parcels; it can "
-                        + "wait until %s", 100 * (1 - share.getOrDefault(parcel.id(), 0.0)),
-                problem.lastCollectionDay(parcel)), share, solved);
+        // Parcels the last round leaned towards collecting (half or more of its futures) are neither dispatched nor
+        // postponed: like the dispatched ones they stay in the problem and must go now.
+        DispatchDecision decision = holding(DispatchPolicy.SCENARIO, problem, held, parcel -> String.format(
+                java.util.Locale.ROOT, "scenario policy: %.0f%% of the sampled futures collect it later, with "
+                        + "tomorrow's parcels; it can wait until %s",
+                100 * (1 - share.getOrDefault(parcel.id(), 0.0)), problem.lastCollectionDay(parcel)), share, solved);
+        return decision;
     }
 
     /** The decision to hold {@code held} (out of the problem) and collect every other parcel in the horizon. */
