@@ -33,8 +33,8 @@ import cn.jiyun.routing.RouteStop;
  * longer horizon, and counts how many collect each optional parcel inside the plan's own horizon. A parcel most
  * futures collect now is dispatched (it must go in the next rounds' futures), one most hold is postponed (ready only
  * after the horizon in them); the rest are sampled again. After the last round a parcel is collected now when at
- * least half of that round's futures did. The plan is then solved with the postponed parcels held and every other
- * parcel due.
+ * least half of that round's futures did; the others are postponed. The plan is then solved with the postponed
+ * parcels held and every other optional parcel left to the planner's holding price.
  */
 public final class Dispatcher {
 
@@ -147,13 +147,15 @@ public final class Dispatcher {
             pool.shutdownNow();
         }
         List<Parcel> held = optional.stream().filter(p -> postponed.contains(p.id())).toList();
-        // Parcels the last round leaned towards collecting (half or more of its futures) are neither dispatched nor
-        // postponed: like the dispatched ones they stay in the problem and must go now.
         DispatchDecision decision = holding(DispatchPolicy.SCENARIO, problem, held, parcel -> String.format(
                 java.util.Locale.ROOT, "scenario policy: %.0f%% of the sampled futures collect it later, with "
                         + "tomorrow's parcels; it can wait until %s",
                 100 * (1 - share.getOrDefault(parcel.id(), 0.0)), problem.lastCollectionDay(parcel)), share, solved);
-        return decision;
+        // What the futures postpone is held; every other optional parcel is left to the planner's holding price, as
+        // the holding policy leaves it. Forcing the ones the futures dispatch to go now did no better in a
+        // 14-day, 100-producer season (5.62 and 5.79 yuan a parcel against 5.54, holding alone 5.57).
+        return new DispatchDecision(DispatchPolicy.SCENARIO, decision.problem().with(decision.problem().parcels(),
+                problem.settings().withHolding(true)), decision.held(), share, solved);
     }
 
     /** The decision to hold {@code held} (out of the problem) and collect every other parcel in the horizon. */

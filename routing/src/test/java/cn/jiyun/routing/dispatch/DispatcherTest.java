@@ -132,6 +132,8 @@ class DispatcherTest {
         assertThat(decision.held().get(0).lastDay()).isEqualTo(MONDAY.plusDays(2));
         assertThat(decision.held().get(0).reason()).contains("scenario policy");
         assertThat(parcelIds(decision.problem())).containsExactlyInAnyOrder("near-due", "lonely-can-wait");
+        // what the futures did not postpone is left to the planner's holding price
+        assertThat(decision.problem().settings().mayHold()).isTrue();
         assertThat(decision.collectedNowShare().get("featured-can-wait")).isLessThan(0.2);
         assertThat(decision.collectedNowShare().get("lonely-can-wait")).isGreaterThanOrEqualTo(0.5);
         assertThat(decision.scenariosSolved()).isPositive().isLessThanOrEqualTo(
