@@ -18,4 +18,14 @@ public record Parcel(String id, String producerId, long weightGrams, long volume
             throw new IllegalArgumentException("parcel " + id + " has a negative size");
         }
     }
+
+    /** The same parcel with another deadline (a dispatch policy's view of it). */
+    public Parcel withShipBy(Instant otherShipBy) {
+        return new Parcel(id, producerId, weightGrams, volumeMillilitres, chilled, readyDay, otherShipBy);
+    }
+
+    /** The same parcel ready on another day. */
+    public Parcel withReadyDay(LocalDate otherReadyDay) {
+        return new Parcel(id, producerId, weightGrams, volumeMillilitres, chilled, otherReadyDay, shipBy);
+    }
 }

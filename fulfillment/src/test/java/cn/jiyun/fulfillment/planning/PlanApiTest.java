@@ -7,6 +7,7 @@ import cn.jiyun.fulfillment.producers.Producer;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
 import cn.jiyun.fulfillment.shops.Shop;
+import cn.jiyun.fulfillment.support.Api;
 import cn.jiyun.fulfillment.support.Fixtures;
 import cn.jiyun.fulfillment.support.H2gisTest;
 import cn.jiyun.integrations.Platform;
@@ -77,17 +78,8 @@ class PlanApiTest {
         return JsonPath.parse(body).read("$.id", Long.class);
     }
 
-    /** Waits for the background solver to end (bounded: the plan's own time limit plus slack). */
     private DocumentContext awaitDone(long planId) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            DocumentContext plan = JsonPath.parse(mvc.perform(get("/api/plans/{id}", planId).with(as(admin)))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-            if (!"SOLVING".equals(plan.read("$.status")) || Instant.now().isAfter(giveUp)) {
-                return plan;
-            }
-            Thread.sleep(200);
-        }
+        return Api.awaitPlanDone(mvc, admin, planId);
     }
 
     @Test

@@ -11,6 +11,7 @@ import cn.jiyun.fulfillment.producers.Producer;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
 import cn.jiyun.fulfillment.shops.Shop;
+import cn.jiyun.fulfillment.support.Api;
 import cn.jiyun.fulfillment.support.Fixtures;
 import cn.jiyun.fulfillment.support.H2gisTest;
 import cn.jiyun.integrations.CanonicalOrder;
@@ -102,15 +103,7 @@ class PlanDispatchTest {
     }
 
     private DocumentContext awaitDone(long planId) throws Exception {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(60));
-        while (true) {
-            DocumentContext plan = JsonPath.parse(mvc.perform(get("/api/plans/{id}", planId).with(as(admin)))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-            if (!"SOLVING".equals(plan.read("$.status")) || Instant.now().isAfter(giveUp)) {
-                return plan;
-            }
-            Thread.sleep(200);
-        }
+        return Api.awaitPlanDone(mvc, admin, planId);
     }
 
     private static List<Long> parcelIds(List<Order> of) {

@@ -185,11 +185,9 @@ public final class Dispatcher {
         List<Parcel> parcels = new ArrayList<>();
         for (Parcel parcel : problem.parcels()) {
             if (dispatched.contains(parcel.id())) {
-                parcels.add(new Parcel(parcel.id(), parcel.producerId(), parcel.weightGrams(),
-                        parcel.volumeMillilitres(), parcel.chilled(), parcel.readyDay(), dueInHorizon.toInstant()));
+                parcels.add(parcel.withShipBy(dueInHorizon.toInstant()));
             } else if (postponed.contains(parcel.id())) {
-                parcels.add(new Parcel(parcel.id(), parcel.producerId(), parcel.weightGrams(),
-                        parcel.volumeMillilitres(), parcel.chilled(), afterHorizon, parcel.shipBy()));
+                parcels.add(parcel.withReadyDay(afterHorizon));
             } else {
                 parcels.add(parcel);
             }
