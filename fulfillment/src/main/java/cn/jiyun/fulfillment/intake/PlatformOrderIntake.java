@@ -68,16 +68,19 @@ class PlatformOrderIntake implements OrderIntake {
 
     @Override
     public IntakeOutcome receive(CanonicalOrder incoming) {
-        Optional<Shop> shop = shops.findByPlatformAndPlatformShopId(incoming.platform(), incoming.shopId());
-        if (shop.isEmpty()) {
-            deadLetters.keep(new DeadLetter(incoming.platform(), incoming.shopId(), "intake", incoming.rawPayload(),
-                    "order " + incoming.platformOrderId() + " names " + incoming.platform() + " shop "
-                            + incoming.shopId() + ", which no cooperative has registered", clock.instant()));
-            return IntakeOutcome.NEEDS_ATTENTION;
-        }
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> upsert(shop.get(), incoming));
+                // the shop is read in the order's transaction: in one of its own it took a sixth of each order's time
+                Optional<IntakeOutcome> outcome = tx.execute(status -> shops
+                        .findByPlatformAndPlatformShopId(incoming.platform(), incoming.shopId())
+                        .map(shop -> upsert(shop, incoming)));
+                if (outcome.isPresent()) {
+                    return outcome.get();
+                }
+                deadLetters.keep(new DeadLetter(incoming.platform(), incoming.shopId(), "intake", incoming.rawPayload(),
+                        "order " + incoming.platformOrderId() + " names " + incoming.platform() + " shop "
+                                + incoming.shopId() + ", which no cooperative has registered", clock.instant()));
+                return IntakeOutcome.NEEDS_ATTENTION;
             } catch (DataIntegrityViolationException | ObjectOptimisticLockingFailureException
                      | DuplicateOrderException race) {
                 if (attempt == ATTEMPTS) {

@@ -16,6 +16,11 @@ public interface Orders extends JpaRepository<Order, Long>, JpaSpecificationExec
 
     Optional<Order> findByTrackingToken(String trackingToken);
 
+    // written out: Hibernate translates a derived (criteria) query anew on every call, a string query once;
+    // the intake asks this for every order or page
+    @Query("""
+            SELECT o FROM CustomerOrder o
+            WHERE o.platform = :platform AND o.shopId = :shopId AND o.platformOrderId = :platformOrderId""")
     Optional<Order> findByPlatformAndShopIdAndPlatformOrderId(Platform platform, Long shopId, String platformOrderId);
 
     /** Orders of the shop waiting for a person that contain the SKU. */

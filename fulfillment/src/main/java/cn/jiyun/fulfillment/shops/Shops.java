@@ -4,6 +4,7 @@ import cn.jiyun.integrations.Platform;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,9 @@ public interface Shops extends JpaRepository<Shop, Long> {
 
     Optional<Shop> findByIdAndCooperativeId(Long id, Long cooperativeId);
 
+    // written out: Hibernate translates a derived (criteria) query anew on every call, a string query once;
+    // the intake asks this for every order or page
+    @Query("SELECT s FROM Shop s WHERE s.platform = :platform AND s.platformShopId = :platformShopId")
     Optional<Shop> findByPlatformAndPlatformShopId(Platform platform, String platformShopId);
 
     List<Shop> findByPlatformAndAuthorisation(Platform platform, Shop.Authorisation authorisation);

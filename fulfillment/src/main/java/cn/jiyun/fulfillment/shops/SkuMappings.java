@@ -3,6 +3,7 @@ package cn.jiyun.fulfillment.shops;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 import java.util.Collection;
 import java.util.List;
@@ -17,5 +18,8 @@ public interface SkuMappings extends JpaRepository<SkuMapping, Long> {
 
     Optional<SkuMapping> findByShopIdAndPlatformSku(Long shopId, String platformSku);
 
+    // written out: Hibernate translates a derived (criteria) query anew on every call, a string query once;
+    // the intake asks this for every order or page
+    @Query("SELECT m FROM SkuMapping m WHERE m.shopId = :shopId AND m.platformSku IN :platformSkus")
     List<SkuMapping> findByShopIdAndPlatformSkuIn(Long shopId, Collection<String> platformSkus);
 }

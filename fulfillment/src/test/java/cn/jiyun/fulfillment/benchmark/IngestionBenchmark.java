@@ -18,11 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +81,7 @@ class IngestionBenchmark {
                 long before = count(jdbc);
                 long expected = before + (long) perShop * shops.size();
                 long started = System.nanoTime();
-                long cpuStarted = processCpuNanos();
-                Map<Long, Long> sandboxCpuStarted = sandboxThreadsCpu();
+                JvmCpu cpuStarted = JvmCpu.now();
                 for (SandboxCatalogue.Shop s : shops) {
                     // unique per run, so PostGIS runs do not meet an earlier run's shops
                     Shop shop = shopService.register(coop.id(), s.platform(), s.shopId(), "基准测试店", null,
@@ -100,16 +96,14 @@ class IngestionBenchmark {
                     Thread.sleep(100);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
-                double cpuSeconds = (processCpuNanos() - cpuStarted) / 1e9;
-                double sandboxCpuSeconds = sandboxThreadsCpu().entrySet().stream()
-                        .mapToLong(e -> e.getValue() - sandboxCpuStarted.getOrDefault(e.getKey(), 0L)).sum() / 1e9;
+                JvmCpu cpu = JvmCpu.now();
                 long stored = count(jdbc) - before;
                 // the machine is shared: CPU time of this JVM (sandbox, connectors, intake; not the PostgreSQL
                 // server) per order tells more than the clock when others are busy
                 System.out.printf("%nINGESTION store=%s platforms=%s orders=%d seconds=%.1f orders_per_second=%.0f"
-                                + " jvm_cpu_seconds=%.1f jvm_cpu_ms_per_order=%.2f of_which_sandbox=%.2f load_average=%.1f%n%n",
-                        store, platforms, stored, seconds, stored / seconds, cpuSeconds, cpuSeconds * 1000 / stored,
-                        sandboxCpuSeconds * 1000 / stored,
+                                + " jvm_cpu_seconds=%.1f %s load_average=%.1f%n%n",
+                        store, platforms, stored, seconds, stored / seconds, cpu.totalSince(cpuStarted) / 1e9,
+                        cpu.perOrder(cpuStarted, stored),
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             }
         }
@@ -122,25 +116,7 @@ class IngestionBenchmark {
                 SKUS.stream().map(sku -> new SandboxCatalogue.Sku(sku, "中宁枸杞 " + sku, 6_800)).toList());
     }
 
-    /** CPU time so far of the threads serving the sandbox (WireMock's Jetty pool), by thread id. */
-    private static Map<Long, Long> sandboxThreadsCpu() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<Long, Long> cpu = new HashMap<>();
-        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (t != null && t.getThreadName().startsWith("qtp")) {
-                long nanos = threads.getThreadCpuTime(t.getThreadId());
-                if (nanos >= 0) {
-                    cpu.put(t.getThreadId(), nanos);
-                }
-            }
-        }
-        return cpu;
-    }
 
-    static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 
     private static long count(JdbcClient jdbc) {
         return jdbc.sql("SELECT COUNT(*) FROM orders").query(Long.class).single();

@@ -62,13 +62,12 @@ abstract class IntakeOnlyBenchmark {
         }
         receiver.accept(orders.subList(0, WARM_UP));
         long started = System.nanoTime();
-        long cpuStarted = IngestionBenchmark.processCpuNanos();
+        JvmCpu cpuStarted = JvmCpu.now();
         receiver.accept(orders.subList(WARM_UP, orders.size()));
         double seconds = (System.nanoTime() - started) / 1e9;
-        double cpuSeconds = (IngestionBenchmark.processCpuNanos() - cpuStarted) / 1e9;
         System.out.printf("%nINTAKE-ONLY store=%s intake=%s orders=%d seconds=%.2f orders_per_second=%.0f"
-                        + " jvm_cpu_ms_per_order=%.2f load_average=%.1f%n%n", store(), how, count, seconds,
-                count / seconds, cpuSeconds * 1000 / count,
+                        + " %s load_average=%.1f%n%n", store(), how, count, seconds,
+                count / seconds, JvmCpu.now().perOrder(cpuStarted, count),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

@@ -199,6 +199,24 @@ abstract class IntakeStoreContract {
     }
 
     @Test
+    void keepsAnOrderOfAShopNoCooperativeRegisteredAsADeadLetter() {
+        CanonicalOrder o = order(shop, "6921000000000000501", sku, PlatformOrderStatus.PAID, t0);
+        String stranger = "unregistered-" + Fixtures.unique();
+        CanonicalOrder ofStranger = new CanonicalOrder(o.platform(), stranger, o.platformOrderId(), o.status(),
+                o.createdAt(), o.paidAt(), o.updatedAt(), o.shipBy(), o.lines(), o.totalAmountFen(), o.buyerProvince(),
+                o.buyerCity(), o.rawPayload());
+
+        assertThat(intake.receive(ofStranger)).isEqualTo(IntakeOutcome.NEEDS_ATTENTION);
+        assertThat(intake.receiveAll(List.of(ofStranger))).containsExactly(IntakeOutcome.NEEDS_ATTENTION);
+
+        assertThat(rowsOf("6921000000000000501")).isZero();
+        assertThat(jdbc.sql("""
+                        SELECT reason FROM dead_letter WHERE platform_shop_id = :s AND source = 'intake'""")
+                .param("s", stranger).query(String.class).list())
+                .hasSize(2).allSatisfy(reason -> assertThat(reason).contains("which no cooperative has registered"));
+    }
+
+    @Test
     void keepsAShopsCursorMovingOnlyForward() {
         shopAccounts.advanceSyncCursor(Platform.DOUYIN, shop.platformShopId(), t0.plusSeconds(3600));
         shopAccounts.advanceSyncCursor(Platform.DOUYIN, shop.platformShopId(), t0);
