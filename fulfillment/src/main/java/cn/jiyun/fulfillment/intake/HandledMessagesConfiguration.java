@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.intake;
 
+import cn.jiyun.integrations.sync.MessageIdStores;
 import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,13 +8,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 
-/** Replaces the connectors' in-memory webhook de-duplication with the store's, under the bean names they look for. */
+/** Replaces the connectors' in-memory webhook de-duplication with the store's. */
 @Configuration
 class HandledMessagesConfiguration {
 
-    @Bean("douyinMessageIds")
-    IdempotentRepository douyinMessageIds(JdbcClient jdbc, Clock clock) {
-        return new HandledMessages("douyin", jdbc, clock);
+    /** One name per platform in the store's one table, as the connectors' routes ask for them. */
+    @Bean
+    MessageIdStores handledMessages(JdbcClient jdbc, Clock clock) {
+        return platform -> new HandledMessages(platform.key(), jdbc, clock);
     }
 
     @Bean("kuaishouWebhookMessageIds")

@@ -6,6 +6,7 @@ import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
 import cn.jiyun.integrations.TokenGrant;
+import cn.jiyun.integrations.sync.ConnectorSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,7 +52,7 @@ public class DouyinClient {
     private static final Set<Integer> LEGACY_AUTHORISATION_GONE = Set.of(30003, 30005, 30007);
     private static final String TOKEN_GENERATE_FAILED = "dop.token-generate-failed";
 
-    private final DouyinProperties properties;
+    private final ConnectorSettings settings;
     private final DouyinSigner signer;
     private final ShopAccounts shopAccounts;
     private final HttpClient http;
@@ -61,16 +61,16 @@ public class DouyinClient {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
 
-    public DouyinClient(DouyinProperties properties, DouyinSigner signer, ShopAccounts shopAccounts, Clock clock) {
-        this(properties, signer, shopAccounts, HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
+    public DouyinClient(ConnectorSettings settings, DouyinSigner signer, ShopAccounts shopAccounts, Clock clock) {
+        this(settings, signer, shopAccounts, HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .build(), clock);
     }
 
-    DouyinClient(DouyinProperties properties, DouyinSigner signer, ShopAccounts shopAccounts, HttpClient http,
+    DouyinClient(ConnectorSettings settings, DouyinSigner signer, ShopAccounts shopAccounts, HttpClient http,
                  Clock clock) {
-        this.properties = properties;
+        this.settings = settings;
         this.signer = signer;
         this.shopAccounts = shopAccounts;
         this.http = http;
@@ -88,7 +88,7 @@ public class DouyinClient {
         String paramJson = DouyinParamJson.of(params);
         ShopAccount current = latest(shop);
         boolean refreshed = false;
-        if (current.tokenExpiresWithin(properties.tokenRefreshMargin(), clock.instant())) {
+        if (current.tokenExpiresWithin(settings.tokenRefreshMargin(), clock.instant())) {
             current = refreshTokens(current, current.accessToken());
             refreshed = true;
         }
@@ -111,7 +111,7 @@ public class DouyinClient {
         synchronized (refreshLocks.computeIfAbsent(shop.shopId(), id -> new Object())) {
             ShopAccount current = latest(shop);
             if (!current.accessToken().equals(staleAccessToken)
-                    && !current.tokenExpiresWithin(properties.tokenRefreshMargin(), clock.instant())) {
+                    && !current.tokenExpiresWithin(settings.tokenRefreshMargin(), clock.instant())) {
                 return current;
             }
             if (current.refreshToken().isEmpty()) {
@@ -195,11 +195,11 @@ public class DouyinClient {
      * (service unavailable) and 60000 (throttled). Returns the last envelope otherwise.
      */
     private DouyinApiResponse exchange(String method, String accessToken, String paramJson) {
-        DouyinProperties.Retry retry = properties.retry();
+        ConnectorSettings.Retry retry = settings.retry();
         PlatformException last = null;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             if (attempt > 1) {
-                pause(retry.backoffBefore(attempt));
+                retry.pauseAfter(attempt - 1, Platform.DOUYIN);
             }
             try {
                 HttpResponse<String> answer = http.send(request(method, accessToken, paramJson),
@@ -268,30 +268,21 @@ public class DouyinClient {
             query.put("sign_method", signer.signMethod().wireName());
         }
         query.put("sign", signer.sign(method, timestamp, paramJson));
-        StringBuilder uri = new StringBuilder(properties.baseUrl().toString().replaceAll("/+$", ""))
+        StringBuilder uri = new StringBuilder(settings.baseUrl().toString().replaceAll("/+$", ""))
                 .append('/').append(method.replace('.', '/')).append('?');
         query.forEach((name, value) -> uri.append(name).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
         uri.setLength(uri.length() - 1);
         return HttpRequest.newBuilder(URI.create(uri.toString()))
-                .timeout(properties.readTimeout())
+                .timeout(settings.readTimeout())
                 .header("Content-Type", "application/json;charset=UTF-8")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(paramJson, StandardCharsets.UTF_8))
                 .build();
     }
 
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException(Platform.DOUYIN, "interrupted", "back-off was interrupted", true, e);
-        }
-    }
-
     @Override
     public String toString() {
-        return "DouyinClient[" + properties.baseUrl() + "]";
+        return "DouyinClient[" + settings.baseUrl() + "]";
     }
 }

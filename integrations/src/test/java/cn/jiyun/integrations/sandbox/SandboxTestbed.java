@@ -4,6 +4,7 @@ import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformConnector;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.douyin.DouyinCarrierCodes;
+import cn.jiyun.integrations.douyin.DouyinAutoConfiguration;
 import cn.jiyun.integrations.douyin.DouyinClient;
 import cn.jiyun.integrations.douyin.DouyinConnector;
 import cn.jiyun.integrations.douyin.DouyinOrderMapper;
@@ -14,6 +15,8 @@ import cn.jiyun.integrations.kuaishou.KuaishouConnector;
 import cn.jiyun.integrations.kuaishou.KuaishouOrderMapper;
 import cn.jiyun.integrations.kuaishou.KuaishouProperties;
 import cn.jiyun.integrations.kuaishou.KuaishouSigner;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.WindowedSync;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
 import cn.jiyun.integrations.wechat.WechatApiClient;
@@ -79,15 +82,19 @@ final class SandboxTestbed implements AutoCloseable {
             settings.put("jiyun.platforms." + platform + ".page-size", "7");
         }
         settings.putAll(overrides);
-        Binder binder = new Binder(new MapConfigurationPropertySource(settings));
+        MapConfigurationPropertySource source = new MapConfigurationPropertySource(settings);
+        Binder binder = new Binder(source);
         DouyinProperties douyinProperties = binder.bind("jiyun.platforms.douyin", DouyinProperties.class).get();
         KuaishouProperties kuaishouProperties = binder.bind("jiyun.platforms.kuaishou", KuaishouProperties.class).get();
         WechatProperties wechatProperties = binder.bind("jiyun.platforms.wechat", WechatProperties.class).get();
 
-        DouyinClient douyinClient = new DouyinClient(douyinProperties, new DouyinSigner(douyinProperties.appKey(),
+        ConnectorSettings douyinSettings = ConnectorSettings.bind(Platform.DOUYIN, List.of(source),
+                DouyinAutoConfiguration.DEFAULTS);
+        DouyinClient douyinClient = new DouyinClient(douyinSettings, new DouyinSigner(douyinProperties.appKey(),
                 douyinProperties.appSecret(), douyinProperties.signMethod()), shops, clock);
-        douyin = new DouyinConnector(douyinProperties, douyinClient, new DouyinOrderMapper(),
-                new DouyinCarrierCodes(douyinProperties.carrierCodes()), intake, shops, clock);
+        douyin = new DouyinConnector(douyinSettings.pageSize(), douyinClient, new DouyinOrderMapper(),
+                new DouyinCarrierCodes(douyinProperties.carrierCodes()),
+                new WindowedSync(Platform.DOUYIN, douyinSettings, null, shops, intake, clock));
 
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         KuaishouClient kuaishouClient = new KuaishouClient(kuaishouProperties,

@@ -1,11 +1,10 @@
 package cn.jiyun.integrations.sandbox;
 
 import cn.jiyun.integrations.Platform;
-import cn.jiyun.integrations.douyin.DouyinPushMessage;
 import cn.jiyun.integrations.douyin.DouyinSignMethod;
 import cn.jiyun.integrations.douyin.DouyinSigner;
-import cn.jiyun.integrations.douyin.DouyinSyncHint;
-import cn.jiyun.integrations.douyin.DouyinWebhook;
+import cn.jiyun.integrations.sync.SyncHint;
+import cn.jiyun.integrations.douyin.DouyinPushReader;
 import cn.jiyun.integrations.wechat.WechatMessageCrypto;
 import cn.jiyun.integrations.wechat.WechatOrderHint;
 import cn.jiyun.integrations.wechat.WechatPushReader;
@@ -95,14 +94,13 @@ class SandboxWebhooksTest {
     }
 
     private static void assertDouyin(Push push, SandboxOrder order, SandboxCredentials demo) {
-        DouyinWebhook webhook = new DouyinWebhook(new DouyinSigner(demo.douyinAppKey(), demo.douyinAppSecret(),
+        DouyinPushReader reader = new DouyinPushReader(new DouyinSigner(demo.douyinAppKey(), demo.douyinAppSecret(),
                 DouyinSignMethod.HMAC_SHA256));
-        assertThat(webhook.isAuthentic(push.body(), push.header("app-id"), push.header("event-sign"))).isTrue();
-        List<DouyinPushMessage> messages = webhook.messages(push.body());
-        assertThat(messages).hasSize(1);
-        DouyinSyncHint hint = webhook.hint(messages.get(0)).orElseThrow();
-        assertThat(hint.shopId()).isEqualTo(order.shopId());
-        assertThat(hint.orderId()).isEqualTo(order.orderId());
+        List<SyncHint> hints = reader.read(new cn.jiyun.integrations.sync.Push(push.body(), push::header));
+        assertThat(hints).singleElement().satisfies(hint -> {
+            assertThat(hint.shopIds()).containsExactly(order.shopId());
+            assertThat(hint.message()).contains(order.orderId());
+        });
     }
 
     private static void assertKuaishou(Push push, SandboxOrder order, SandboxCredentials demo) throws Exception {
