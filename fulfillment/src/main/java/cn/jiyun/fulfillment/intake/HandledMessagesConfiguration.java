@@ -18,11 +18,6 @@ class HandledMessagesConfiguration {
         return platform -> new HandledMessages(platform.key(), jdbc, clock);
     }
 
-    @Bean("kuaishouWebhookMessageIds")
-    IdempotentRepository kuaishouWebhookMessageIds(JdbcClient jdbc, Clock clock) {
-        return new HandledMessages("kuaishou", jdbc, clock);
-    }
-
     @Bean("wechatWebhookIdempotentRepository")
     IdempotentRepository wechatWebhookIdempotentRepository(JdbcClient jdbc, Clock clock) {
         return new HandledMessages("wechat", jdbc, clock);

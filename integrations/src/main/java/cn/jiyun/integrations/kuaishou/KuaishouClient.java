@@ -6,6 +6,7 @@ import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
 import cn.jiyun.integrations.TokenGrant;
+import cn.jiyun.integrations.sync.ConnectorSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +43,7 @@ public class KuaishouClient {
     private static final Logger log = LoggerFactory.getLogger(KuaishouClient.class);
     private static final Platform KUAISHOU = Platform.KUAISHOU;
 
+    private final ConnectorSettings settings;
     private final KuaishouProperties properties;
     private final KuaishouSigner signer;
     private final ShopAccounts shopAccounts;
@@ -51,8 +52,9 @@ public class KuaishouClient {
     private final Clock clock;
     private final ConcurrentMap<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
 
-    public KuaishouClient(KuaishouProperties properties, KuaishouSigner signer, ShopAccounts shopAccounts,
-                          HttpClient http, ObjectMapper json, Clock clock) {
+    public KuaishouClient(ConnectorSettings settings, KuaishouProperties properties, KuaishouSigner signer,
+                          ShopAccounts shopAccounts, HttpClient http, ObjectMapper json, Clock clock) {
+        this.settings = settings;
         this.properties = properties;
         this.signer = signer;
         this.shopAccounts = shopAccounts;
@@ -62,10 +64,10 @@ public class KuaishouClient {
     }
 
     /** The HTTP client this connector needs: bounded connect timeout, HTTP/1.1 like the gateway. */
-    public static HttpClient httpClient(KuaishouProperties properties) {
+    public static HttpClient httpClient(ConnectorSettings settings) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
+                .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -84,7 +86,7 @@ public class KuaishouClient {
         String paramJson = toJson(param);
         ShopAccount current = shopAccounts.find(KUAISHOU, shop.shopId()).orElse(shop);
         String token = current.accessToken();
-        if (token.isEmpty() || current.tokenExpiresWithin(properties.tokenRefreshMargin(), clock.instant())) {
+        if (token.isEmpty() || current.tokenExpiresWithin(settings.tokenRefreshMargin(), clock.instant())) {
             token = refreshedToken(current, token);
         }
         KuaishouResponse response = send(method, paramJson, token, post);
@@ -116,7 +118,7 @@ public class KuaishouClient {
             parameters.put("signMethod", properties.signMethod().name());
             parameters.put("sign", signer.sign(parameters));
             URI uri = endpoint("/" + method.replace('.', '/'));
-            HttpRequest.Builder request = HttpRequest.newBuilder().timeout(properties.readTimeout());
+            HttpRequest.Builder request = HttpRequest.newBuilder().timeout(settings.readTimeout());
             if (post) {
                 request.uri(uri)
                         .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
@@ -139,7 +141,7 @@ public class KuaishouClient {
             ShopAccount current = shopAccounts.find(KUAISHOU, shop.shopId()).orElse(shop);
             boolean someoneElseRefreshed = !current.accessToken().isEmpty()
                     && !current.accessToken().equals(rejectedToken)
-                    && !current.tokenExpiresWithin(properties.tokenRefreshMargin(), clock.instant());
+                    && !current.tokenExpiresWithin(settings.tokenRefreshMargin(), clock.instant());
             if (someoneElseRefreshed) {
                 return current.accessToken();
             }
@@ -175,7 +177,7 @@ public class KuaishouClient {
         form.put("app_secret", properties.appSecret());
         String body = formEncode(form);
         return withRetries("oauth2/refresh_token", () -> HttpRequest.newBuilder(endpoint("/oauth2/refresh_token"))
-                        .timeout(properties.readTimeout())
+                        .timeout(settings.readTimeout())
                         .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -188,11 +190,11 @@ public class KuaishouClient {
      */
     private <T> T withRetries(String what, RequestFactory requests, BodyReader<T> reader,
                               Function<T, Boolean> throttled) {
-        KuaishouProperties.Retry retry = properties.retry();
+        ConnectorSettings.Retry retry = settings.retry();
         PlatformException last = null;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             if (attempt > 1) {
-                pause(retry.backoffAfter(attempt - 1));
+                retry.pauseAfter(attempt - 1, KUAISHOU);
             }
             HttpResponse<String> response;
             try {
@@ -250,17 +252,8 @@ public class KuaishouClient {
         return new PlatformException(KUAISHOU, code, message, true, cause);
     }
 
-    private static void pause(Duration backoff) {
-        try {
-            Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted", "interrupted while backing off", e);
-        }
-    }
-
     private URI endpoint(String path) {
-        String base = properties.baseUrl().toString();
+        String base = settings.baseUrl().toString();
         return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
     }
 
@@ -292,6 +285,6 @@ public class KuaishouClient {
 
     @Override
     public String toString() {
-        return "KuaishouClient[" + properties.baseUrl() + "]";
+        return "KuaishouClient[" + settings.baseUrl() + "]";
     }
 }

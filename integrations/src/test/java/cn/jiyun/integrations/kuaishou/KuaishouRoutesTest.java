@@ -6,6 +6,7 @@ import cn.jiyun.integrations.SyncReport;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import cn.jiyun.integrations.sync.PlatformRoutes;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,13 +44,15 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "jiyun.platforms.kuaishou.app-secret=" + KuaishouFixtures.APP_SECRET,
                 "jiyun.platforms.kuaishou.sign-secret=" + KuaishouFixtures.SIGN_SECRET,
                 "jiyun.platforms.kuaishou.message-key=" + KuaishouFixtures.MESSAGE_KEY,
-                // polling is driven by the tests through direct:kuaishou-poll-all-shops
+                // polling is driven by the tests through the poll endpoint
                 "jiyun.platforms.kuaishou.poll-initial-delay=1h",
                 "jiyun.platforms.kuaishou.poll-interval=1h",
                 "jiyun.platforms.kuaishou.read-timeout=2s",
                 "jiyun.platforms.kuaishou.retry.max-attempts=2",
                 "jiyun.platforms.kuaishou.retry.initial-backoff=10ms",
                 "jiyun.platforms.kuaishou.retry.max-backoff=20ms",
+                "jiyun.platforms.kuaishou.redelivery.max-redeliveries=1",
+                "jiyun.platforms.kuaishou.redelivery.delay=10ms",
                 "camel.main.name=kuaishou-test"
         })
 class KuaishouRoutesTest {
@@ -79,6 +82,8 @@ class KuaishouRoutesTest {
     InMemoryShopAccounts shops;
     @Autowired
     ProducerTemplate camel;
+    @Autowired
+    PlatformRoutes routes;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -98,7 +103,7 @@ class KuaishouRoutesTest {
     }
 
     private HttpResponse<String> postWebhook(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + KuaishouRoutes.WEBHOOK_PATH))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + routes.webhookPath()))
                         .header("Content-Type", "text/plain;charset=utf-8")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -189,7 +194,7 @@ class KuaishouRoutesTest {
                 .withQueryParam("access_token", equalTo("token-1006"))
                 .willReturn(okJson(page("nomore", order("80006", 30, Instant.now().toEpochMilli())))));
 
-        SyncReport report = camel.requestBody(KuaishouRoutes.SYNC_SHOP, "1006", SyncReport.class);
+        SyncReport report = camel.requestBody(routes.syncShopEndpoint(), "1006", SyncReport.class);
 
         assertThat(stored("1006", "80006")).isTrue();
         assertThat(report.cursor()).isNotNull();
@@ -208,7 +213,7 @@ class KuaishouRoutesTest {
                 .willReturn(okJson("{\"result\":24,\"error_msg\":\"AUTHORIZATION_REVOKED\"}")));
         shopWithOrder("1009", "80009");
 
-        camel.sendBody(KuaishouRoutes.POLL_ALL_SHOPS, null);
+        camel.sendBody(routes.pollEndpoint(), null);
 
         assertThat(stored("1007", "80007")).isTrue();
         assertThat(stored("1009", "80009")).isTrue();
@@ -242,7 +247,7 @@ class KuaishouRoutesTest {
     }
 
     @Test
-    void pollsPastAnUnavailableShopWithoutDeadLetteringIt() {
+    void redeliversTheSyncOfAnUnavailableShopThenDeadLettersIt() {
         int before = intake.deadLetters().size();
         shops.add(new ShopAccount(Platform.KUAISHOU, "1012", "token-1012", "refresh-1012",
                 Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
@@ -250,11 +255,14 @@ class KuaishouRoutesTest {
                 .withQueryParam("access_token", equalTo("token-1012")).willReturn(serverError()));
         shopWithOrder("1013", "80013");
 
-        camel.sendBody(KuaishouRoutes.POLL_ALL_SHOPS, null);
+        camel.sendBody(routes.pollEndpoint(), null);
 
         assertThat(stored("1013", "80013")).isTrue();
-        // the next poll is the retry; a dead letter per tick would bury the ones that need a person
-        assertThat(intake.deadLetters()).hasSize(before);
+        assertThat(intake.deadLetters()).hasSize(before + 1);
+        assertThat(intake.deadLetters().get(before).shopId()).isEqualTo("1012");
+        assertThat(intake.deadLetters().get(before).source()).isEqualTo("poll");
+        // two attempts of the client, for the first delivery and the one redelivery
+        platform.verify(4, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1012")));
         assertThat(shops.revocationReason(Platform.KUAISHOU, "1012")).isEmpty();
     }
 
@@ -267,7 +275,7 @@ class KuaishouRoutesTest {
                 .withQueryParam("access_token", equalTo("token-1014"))
                 .willReturn(okJson("{\"result\":300005,\"error_msg\":\"只能查询最近90天的数据\"}")));
 
-        camel.sendBody(KuaishouRoutes.SYNC_SHOP, "1014");
+        camel.sendBody(routes.syncShopEndpoint(), "1014");
 
         assertThat(intake.deadLetters()).hasSize(before + 1);
         assertThat(intake.deadLetters().get(before).shopId()).isEqualTo("1014");

@@ -10,6 +10,7 @@ import cn.jiyun.integrations.douyin.DouyinConnector;
 import cn.jiyun.integrations.douyin.DouyinOrderMapper;
 import cn.jiyun.integrations.douyin.DouyinProperties;
 import cn.jiyun.integrations.douyin.DouyinSigner;
+import cn.jiyun.integrations.kuaishou.KuaishouAutoConfiguration;
 import cn.jiyun.integrations.kuaishou.KuaishouClient;
 import cn.jiyun.integrations.kuaishou.KuaishouConnector;
 import cn.jiyun.integrations.kuaishou.KuaishouOrderMapper;
@@ -97,11 +98,13 @@ final class SandboxTestbed implements AutoCloseable {
                 new WindowedSync(Platform.DOUYIN, douyinSettings, null, shops, intake, clock));
 
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        KuaishouClient kuaishouClient = new KuaishouClient(kuaishouProperties,
-                new KuaishouSigner(kuaishouProperties.signSecret()), shops, KuaishouClient.httpClient(kuaishouProperties),
+        ConnectorSettings kuaishouSettings = ConnectorSettings.bind(Platform.KUAISHOU, List.of(source),
+                KuaishouAutoConfiguration.DEFAULTS);
+        KuaishouClient kuaishouClient = new KuaishouClient(kuaishouSettings, kuaishouProperties,
+                new KuaishouSigner(kuaishouProperties.signSecret()), shops, KuaishouClient.httpClient(kuaishouSettings),
                 json, clock);
-        kuaishou = new KuaishouConnector(kuaishouProperties, kuaishouClient, new KuaishouOrderMapper(json), intake, shops,
-                json, clock);
+        kuaishou = new KuaishouConnector(kuaishouSettings, kuaishouClient, new KuaishouOrderMapper(json), json,
+                new WindowedSync(Platform.KUAISHOU, kuaishouSettings, null, shops, intake, clock));
 
         WechatApiClient wechatClient = new WechatApiClient(wechatProperties, shops, clock);
         wechat = new WechatConnector(wechatClient, new WechatOrderMapper(json),
