@@ -1,7 +1,6 @@
 package cn.jiyun.fulfillment.intake;
 
 import cn.jiyun.integrations.sync.MessageIdStores;
-import org.apache.camel.spi.IdempotentRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,10 +15,5 @@ class HandledMessagesConfiguration {
     @Bean
     MessageIdStores handledMessages(JdbcClient jdbc, Clock clock) {
         return platform -> new HandledMessages(platform.key(), jdbc, clock);
-    }
-
-    @Bean("wechatWebhookIdempotentRepository")
-    IdempotentRepository wechatWebhookIdempotentRepository(JdbcClient jdbc, Clock clock) {
-        return new HandledMessages("wechat", jdbc, clock);
     }
 }

@@ -5,6 +5,7 @@ import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
+import cn.jiyun.integrations.sync.ConnectorSettings;
 import cn.jiyun.integrations.wechat.WechatApiMessages.DeliverySendRequest;
 import cn.jiyun.integrations.wechat.WechatApiMessages.OrderGetRequest;
 import cn.jiyun.integrations.wechat.WechatApiMessages.OrderListRequest;
@@ -26,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -55,21 +55,23 @@ public class WechatApiClient {
 
     private static final Logger log = LoggerFactory.getLogger(WechatApiClient.class);
 
+    private final ConnectorSettings settings;
     private final WechatProperties properties;
     private final ShopAccounts shops;
     private final HttpClient http;
     private final ObjectMapper json;
     private final WechatAccessTokens tokens;
 
-    public WechatApiClient(WechatProperties properties, ShopAccounts shops, Clock clock) {
+    public WechatApiClient(ConnectorSettings settings, WechatProperties properties, ShopAccounts shops, Clock clock) {
+        this.settings = settings;
         this.properties = properties;
         this.shops = shops;
         this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
+                .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.tokens = new WechatAccessTokens(this::requestStableToken, shops, clock, properties.tokenRefreshMargin());
+        this.tokens = new WechatAccessTokens(this::requestStableToken, shops, clock, settings.tokenRefreshMargin());
     }
 
     /** One page of order ids updated within the request's range. */
@@ -127,7 +129,7 @@ public class WechatApiClient {
     }
 
     private WechatResponse withRetries(ShopAccount shop, String path, String accessToken, Object body) {
-        WechatProperties.Retry retry = properties.retry();
+        ConnectorSettings.Retry retry = settings.retry();
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(shop, path, accessToken, body);
@@ -135,10 +137,9 @@ public class WechatApiClient {
                 if (!isRepeatable(e) || attempt >= retry.maxAttempts()) {
                     throw e;
                 }
-                Duration wait = retry.backoffBefore(attempt + 1);
                 log.info("WeChat {} failed ({}), attempt {} of {}, next in {}", path, e.getMessage(), attempt,
-                        retry.maxAttempts(), wait);
-                sleep(wait);
+                        retry.maxAttempts(), retry.backoffAfter(attempt));
+                retry.pauseAfter(attempt, Platform.WECHAT);
             }
         }
     }
@@ -147,7 +148,7 @@ public class WechatApiClient {
         HttpResponse<String> response;
         try {
             HttpRequest request = HttpRequest.newBuilder(uri(path, accessToken))
-                    .timeout(properties.readTimeout())
+                    .timeout(settings.readTimeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
@@ -199,21 +200,12 @@ public class WechatApiClient {
     }
 
     private URI uri(String path, String accessToken) {
-        String base = properties.baseUrl().toString().replaceAll("/+$", "");
+        String base = settings.baseUrl().toString().replaceAll("/+$", "");
         return URI.create(accessToken == null ? base + path : base + path + "?access_token=" + accessToken);
     }
 
     private static boolean isRepeatable(PlatformException e) {
         return e instanceof RepeatableException;
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException(Platform.WECHAT, "interrupted", "interrupted while backing off", true, e);
-        }
     }
 
     /** An answer with {@code errcode} 0: the body as received and its tree. */

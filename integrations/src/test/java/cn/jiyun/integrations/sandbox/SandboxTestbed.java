@@ -21,6 +21,7 @@ import cn.jiyun.integrations.sync.WindowedSync;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
 import cn.jiyun.integrations.wechat.WechatApiClient;
+import cn.jiyun.integrations.wechat.WechatAutoConfiguration;
 import cn.jiyun.integrations.wechat.WechatCarrierCodes;
 import cn.jiyun.integrations.wechat.WechatConnector;
 import cn.jiyun.integrations.wechat.WechatOrderMapper;
@@ -106,9 +107,12 @@ final class SandboxTestbed implements AutoCloseable {
         kuaishou = new KuaishouConnector(kuaishouSettings, kuaishouClient, new KuaishouOrderMapper(json), json,
                 new WindowedSync(Platform.KUAISHOU, kuaishouSettings, null, shops, intake, clock));
 
-        WechatApiClient wechatClient = new WechatApiClient(wechatProperties, shops, clock);
+        ConnectorSettings wechatSettings = ConnectorSettings.bind(Platform.WECHAT, List.of(source),
+                WechatAutoConfiguration.DEFAULTS);
+        WechatApiClient wechatClient = new WechatApiClient(wechatSettings, wechatProperties, shops, clock);
         wechat = new WechatConnector(wechatClient, new WechatOrderMapper(json),
-                new WechatCarrierCodes(wechatProperties.carrierCodes()), intake, shops, wechatProperties, clock);
+                new WechatCarrierCodes(wechatProperties.carrierCodes()), wechatSettings, wechatProperties.detailCalls(),
+                new WindowedSync(Platform.WECHAT, wechatSettings, null, shops, intake, clock));
     }
 
     SandboxTestbed(long seed, int backlogPerShop) {

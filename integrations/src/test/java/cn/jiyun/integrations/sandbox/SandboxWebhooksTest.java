@@ -6,7 +6,6 @@ import cn.jiyun.integrations.douyin.DouyinSigner;
 import cn.jiyun.integrations.sync.SyncHint;
 import cn.jiyun.integrations.douyin.DouyinPushReader;
 import cn.jiyun.integrations.wechat.WechatMessageCrypto;
-import cn.jiyun.integrations.wechat.WechatOrderHint;
 import cn.jiyun.integrations.wechat.WechatPushReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,11 +117,11 @@ class SandboxWebhooksTest {
     private static void assertWechat(Push push, SandboxOrder order, SandboxCredentials demo) {
         WechatPushReader reader = new WechatPushReader(new WechatMessageCrypto(demo.wechatToken(),
                 demo.wechatEncodingAesKey(), demo.wechatAppId()), new ObjectMapper());
-        WechatOrderHint hint = reader.open(push.parameter("msg_signature"), push.parameter("timestamp"),
-                push.parameter("nonce"), new String(push.body(), StandardCharsets.UTF_8)).orElseThrow();
-        assertThat(hint.event()).isEqualTo("channels_ec_order_pay");
-        assertThat(hint.orderId()).isEqualTo(order.orderId());
-        assertThat(hint.toUserName()).isEqualTo(order.shopId());
+        List<SyncHint> hints = reader.read(new cn.jiyun.integrations.sync.Push(push.body(), push::parameter));
+        assertThat(hints).singleElement().satisfies(hint -> {
+            assertThat(hint.message()).contains("channels_ec_order_pay", order.orderId());
+            assertThat(hint.shopIds()).containsExactly(order.shopId());
+        });
     }
 
     private static SandboxOrder order(List<SandboxOrder> added, Platform platform) {

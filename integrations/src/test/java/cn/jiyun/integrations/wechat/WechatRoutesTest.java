@@ -6,6 +6,7 @@ import cn.jiyun.integrations.SyncReport;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import cn.jiyun.integrations.sync.PlatformRoutes;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +53,8 @@ import static org.awaitility.Awaitility.await;
                 "jiyun.platforms.wechat.read-timeout=700ms",
                 "jiyun.platforms.wechat.retry.max-attempts=2",
                 "jiyun.platforms.wechat.retry.initial-backoff=10ms",
-                "jiyun.platforms.wechat.route.max-redeliveries=1",
-                "jiyun.platforms.wechat.route.redelivery-delay=10ms",
+                "jiyun.platforms.wechat.redelivery.max-redeliveries=1",
+                "jiyun.platforms.wechat.redelivery.delay=10ms",
         })
 class WechatRoutesTest {
 
@@ -86,6 +87,8 @@ class WechatRoutesTest {
     WechatTestApplication.FreshShopAccounts freshShops;
     @Autowired
     ProducerTemplate camel;
+    @Autowired
+    PlatformRoutes routes;
 
     private final WechatMessageCrypto platformSide = new WechatMessageCrypto(WechatFixtures.TOKEN,
             WechatFixtures.AES_KEY, WechatFixtures.APP_ID);
@@ -286,7 +289,7 @@ class WechatRoutesTest {
                 equalTo("T-DOWN")).willReturn(aResponse().withStatus(500)));
         shopWithOrders("shop-healthy", "T-HEALTHY", ORDER_A);
 
-        camel.sendBody(WechatRoutes.POLL_ACTIVE_SHOPS, null);
+        camel.sendBody(routes.pollEndpoint(), null);
 
         assertThat(intake.order(Platform.WECHAT, "shop-healthy", ORDER_A)).isNotNull();
         assertThat(shops.revocationReason(Platform.WECHAT, "shop-revoked")).isPresent();
@@ -306,12 +309,12 @@ class WechatRoutesTest {
         wechat.stubFor(post(urlPathEqualTo(WechatApiClient.ORDER_LIST)).withQueryParam("access_token",
                 equalTo("T-IP")).willReturn(okJson("{\"errcode\":61004,\"errmsg\":\"clientip not registered\"}")));
 
-        camel.sendBody(WechatRoutes.SYNC_SHOP, "shop-ip");
-        camel.sendBody(WechatRoutes.SYNC_SHOP, "shop-nobody-registered");
+        camel.sendBody(routes.syncShopEndpoint(), "shop-ip");
+        camel.sendBody(routes.syncShopEndpoint(), "shop-nobody-registered");
 
         assertThat(listCallsWith("T-IP")).isEqualTo(1);
         assertThat(intake.deadLetters()).extracting(letter -> letter.shopId() + " " + letter.source())
-                .containsExactly("shop-ip direct", "shop-nobody-registered direct");
+                .containsExactly("shop-ip request", "shop-nobody-registered request");
         assertThat(intake.deadLetters().get(0).reason()).contains("61004");
         assertThat(intake.deadLetters().get(1).reason()).contains("no WeChat shop shop-nobody-registered");
     }
@@ -325,7 +328,7 @@ class WechatRoutesTest {
         wechat.stubFor(post(urlPathEqualTo(WechatApiClient.ORDER_GET)).withQueryParam("access_token", equalTo("T-NEW"))
                 .willReturn(okJson(orderAnswer(ORDER_A, 20, 1699997060L))));
 
-        SyncReport report = camel.requestBody(WechatRoutes.SYNC_SHOP, "shop-new", SyncReport.class);
+        SyncReport report = camel.requestBody(routes.syncShopEndpoint(), "shop-new", SyncReport.class);
 
         assertThat(report.stored()).isEqualTo(1);
         assertThat(intake.order(Platform.WECHAT, "shop-new", ORDER_A)).isNotNull();
