@@ -33,7 +33,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -162,22 +161,6 @@ class KuaishouRoutesTest {
     }
 
     @Test
-    void synchronisesOnceForADuplicateMessageId() throws Exception {
-        shopWithOrder("1004", "80004");
-        shopWithOrder("1005", "80005");
-        String body = encrypt(pushMessage("evt-6", "1004", "80004"), KuaishouFixtures.MESSAGE_KEY);
-
-        assertThat(postWebhook(body).body()).isEqualTo("{\"result\":1}");
-        assertThat(postWebhook(body).body()).isEqualTo("{\"result\":1}");
-        postWebhook(encrypt(pushMessage("evt-7", "1005", "80005"), KuaishouFixtures.MESSAGE_KEY));
-
-        // hints are handled in arrival order, so once the third is done the duplicate had its chance
-        eventually(() -> stored("1005", "80005"));
-        assertThat(stored("1004", "80004")).isTrue();
-        platform.verify(1, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1004")));
-    }
-
-    @Test
     void acknowledgesTheConsoleTestMessageWithoutSynchronising() throws Exception {
         HttpResponse<String> answer = postWebhook(encrypt("{\"test\":true}", KuaishouFixtures.MESSAGE_KEY));
 
@@ -204,23 +187,6 @@ class KuaishouRoutesTest {
     }
 
     @Test
-    void pollsEveryActiveShopEvenWhenOneFails() {
-        shopWithOrder("1007", "80007");
-        shops.add(new ShopAccount(Platform.KUAISHOU, "1008", "token-1008", "refresh-1008",
-                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
-        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
-                .withQueryParam("access_token", equalTo("token-1008"))
-                .willReturn(okJson("{\"result\":24,\"error_msg\":\"AUTHORIZATION_REVOKED\"}")));
-        shopWithOrder("1009", "80009");
-
-        camel.sendBody(routes.pollEndpoint(), null);
-
-        assertThat(stored("1007", "80007")).isTrue();
-        assertThat(stored("1009", "80009")).isTrue();
-        assertThat(shops.revocationReason(Platform.KUAISHOU, "1008")).isPresent();
-    }
-
-    @Test
     void deadLettersAHintForAShopJiyunDoesNotKnow() throws Exception {
         int before = intake.deadLetters().size();
 
@@ -244,42 +210,6 @@ class KuaishouRoutesTest {
         eventually(() -> stored("1011", "80012"));
         assertThat(stored("1010", "80011")).isFalse();
         platform.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1010")));
-    }
-
-    @Test
-    void redeliversTheSyncOfAnUnavailableShopThenDeadLettersIt() {
-        int before = intake.deadLetters().size();
-        shops.add(new ShopAccount(Platform.KUAISHOU, "1012", "token-1012", "refresh-1012",
-                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
-        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
-                .withQueryParam("access_token", equalTo("token-1012")).willReturn(serverError()));
-        shopWithOrder("1013", "80013");
-
-        camel.sendBody(routes.pollEndpoint(), null);
-
-        assertThat(stored("1013", "80013")).isTrue();
-        assertThat(intake.deadLetters()).hasSize(before + 1);
-        assertThat(intake.deadLetters().get(before).shopId()).isEqualTo("1012");
-        assertThat(intake.deadLetters().get(before).source()).isEqualTo("poll");
-        // two attempts of the client, for the first delivery and the one redelivery
-        platform.verify(4, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1012")));
-        assertThat(shops.revocationReason(Platform.KUAISHOU, "1012")).isEmpty();
-    }
-
-    @Test
-    void deadLettersAShopKuaishouRefusesWithTheReason() {
-        int before = intake.deadLetters().size();
-        shops.add(new ShopAccount(Platform.KUAISHOU, "1014", "token-1014", "refresh-1014",
-                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
-        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
-                .withQueryParam("access_token", equalTo("token-1014"))
-                .willReturn(okJson("{\"result\":300005,\"error_msg\":\"只能查询最近90天的数据\"}")));
-
-        camel.sendBody(routes.syncShopEndpoint(), "1014");
-
-        assertThat(intake.deadLetters()).hasSize(before + 1);
-        assertThat(intake.deadLetters().get(before).shopId()).isEqualTo("1014");
-        assertThat(intake.deadLetters().get(before).reason()).contains("300005", "90");
     }
 
     @Test

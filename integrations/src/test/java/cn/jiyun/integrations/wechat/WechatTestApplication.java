@@ -88,6 +88,10 @@ public class WechatTestApplication {
             return current;
         }
 
+        public InMemoryShopAccounts current() {
+            return current;
+        }
+
         @Override
         public List<ShopAccount> activeShops(Platform platform) {
             return current.activeShops(platform);
