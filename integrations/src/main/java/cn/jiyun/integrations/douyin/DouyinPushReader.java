@@ -21,7 +21,7 @@ import java.util.Objects;
  * Douyin's message push (README 1.9): checks {@code event-sign} on the raw bytes and {@code app-id}, reads
  * the array of messages and turns each order message into a hint to sync its shop.
  */
-public class DouyinPushReader implements PushReader {
+public class DouyinPushReader extends PushReader {
 
     private static final WebhookAnswer ACKNOWLEDGED = WebhookAnswer.json(200, "{\"code\":0,\"msg\":\"success\"}");
     private static final WebhookAnswer REFUSED = WebhookAnswer.json(401, "{\"code\":1,\"msg\":\"fail\"}");
@@ -31,6 +31,7 @@ public class DouyinPushReader implements PushReader {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public DouyinPushReader(DouyinSigner signer) {
+        super(ACKNOWLEDGED, REFUSED);
         this.signer = signer;
     }
 
@@ -83,15 +84,5 @@ public class DouyinPushReader implements PushReader {
             throw new UnreadablePushException(push.text(), "Douyin push " + message.msgId()
                     + " has a data string that is not JSON: " + e.getOriginalMessage(), e);
         }
-    }
-
-    @Override
-    public WebhookAnswer acknowledged() {
-        return ACKNOWLEDGED;
-    }
-
-    @Override
-    public WebhookAnswer refused() {
-        return REFUSED;
     }
 }

@@ -18,7 +18,7 @@ import java.util.List;
  * Kuaishou's message push (README 2.8). There is no signature header: a body that decrypts with our message
  * key into a Kuaishou message for our app is the proof it is Kuaishou's, so anything short of that is refused.
  */
-public class KuaishouPushReader implements PushReader {
+public class KuaishouPushReader extends PushReader {
 
     /** The only answer Kuaishou accepts as "received" (README 2.8). */
     private static final WebhookAnswer ACKNOWLEDGED = WebhookAnswer.json(200, "{\"result\":1}");
@@ -29,6 +29,7 @@ public class KuaishouPushReader implements PushReader {
     private final ObjectMapper json;
 
     public KuaishouPushReader(KuaishouMessageCipher cipher, String appKey, ObjectMapper json) {
+        super(ACKNOWLEDGED, REFUSED);
         this.cipher = cipher;
         this.appKey = appKey;
         this.json = json;
@@ -75,15 +76,5 @@ public class KuaishouPushReader implements PushReader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public WebhookAnswer acknowledged() {
-        return ACKNOWLEDGED;
-    }
-
-    @Override
-    public WebhookAnswer refused() {
-        return REFUSED;
     }
 }

@@ -6,22 +6,37 @@ import java.util.List;
  * A platform's webhook: how its pushes are verified and read, and what it expects as answers. The push is
  * only ever a hint; the sync it prompts reads what changed.
  */
-public interface PushReader {
+public abstract class PushReader {
+
+    private final WebhookAnswer acknowledged;
+    private final WebhookAnswer refused;
+
+    /**
+     * @param acknowledged the answer to a push received (or verified but unreadable, which sending again
+     *                     would not mend)
+     * @param refused      the answer to a push refused
+     */
+    protected PushReader(WebhookAnswer acknowledged, WebhookAnswer refused) {
+        this.acknowledged = acknowledged;
+        this.refused = refused;
+    }
 
     /**
      * Verifies the push on its raw body and reads the hints it carries: none for a console check or an
      * event that concerns no order.
      *
-     * @throws PushRefusedException   when the push is not provably the platform's, for our app
+     * @throws PushRefusedException    when the push is not provably the platform's, for our app
      * @throws UnreadablePushException when it is, but what it says cannot be read
      */
-    List<SyncHint> read(Push push);
+    public abstract List<SyncHint> read(Push push);
 
-    /** The answer to a push received (or verified but unreadable, which sending again would not mend). */
-    WebhookAnswer acknowledged();
+    public final WebhookAnswer acknowledged() {
+        return acknowledged;
+    }
 
-    /** The answer to a push refused. */
-    WebhookAnswer refused();
+    public final WebhookAnswer refused() {
+        return refused;
+    }
 
     /**
      * Answers the platform's URL verification ({@code GET} on the webhook path) with what it must echo.
@@ -29,11 +44,11 @@ public interface PushReader {
      *
      * @throws PushRefusedException when the check's signature does not match
      */
-    default String verifyUrl(Push check) {
+    public String verifyUrl(Push check) {
         throw new UnsupportedOperationException("no URL verification");
     }
 
-    default boolean verifiesUrl() {
+    public boolean verifiesUrl() {
         return false;
     }
 }

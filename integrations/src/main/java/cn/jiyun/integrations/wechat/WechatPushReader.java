@@ -18,7 +18,7 @@ import java.util.List;
  * ({@code ToUserName}, {@code gh_…}), which need not be how Jiyun knows the shop: when it is not, every active
  * shop is synchronised.
  */
-public class WechatPushReader implements PushReader {
+public class WechatPushReader extends PushReader {
 
     /** Order and after-sale events; each may change an order Jiyun holds. */
     private static final String ORDER_EVENT_PREFIX = "channels_ec_";
@@ -30,6 +30,7 @@ public class WechatPushReader implements PushReader {
     private final ObjectMapper json;
 
     public WechatPushReader(WechatMessageCrypto crypto, ObjectMapper json) {
+        super(ACKNOWLEDGED, REFUSED);
         this.crypto = crypto;
         this.json = json;
     }
@@ -77,16 +78,6 @@ public class WechatPushReader implements PushReader {
             throw new PushRefusedException("URL verification signature does not match");
         }
         return echostr;
-    }
-
-    @Override
-    public WebhookAnswer acknowledged() {
-        return ACKNOWLEDGED;
-    }
-
-    @Override
-    public WebhookAnswer refused() {
-        return REFUSED;
     }
 
     private String encryptedPart(String rawBody) {
