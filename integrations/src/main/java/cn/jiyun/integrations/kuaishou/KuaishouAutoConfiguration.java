@@ -33,7 +33,7 @@ public class KuaishouAutoConfiguration {
     KuaishouConnector kuaishouConnector(ConnectorSkeleton skeleton, KuaishouProperties properties) {
         ConnectorSettings settings = skeleton.settings(Platform.KUAISHOU, DEFAULTS);
         KuaishouClient client = new KuaishouClient(settings, properties, new KuaishouSigner(properties.signSecret()),
-                skeleton.shops(), KuaishouClient.httpClient(settings), JSON, skeleton.clock());
+                skeleton.shops(), JSON, skeleton.clock());
         return new KuaishouConnector(settings, client, new KuaishouOrderMapper(JSON), JSON,
                 skeleton.windowedSync(Platform.KUAISHOU, settings, KuaishouConnector.OLDEST_KUAISHOU_SERVES));
     }

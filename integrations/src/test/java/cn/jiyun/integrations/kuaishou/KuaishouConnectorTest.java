@@ -76,7 +76,7 @@ class KuaishouConnectorTest {
         KuaishouProperties properties = KuaishouFixtures.properties(signMethod);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         KuaishouClient client = new KuaishouClient(settings, properties, new KuaishouSigner(properties.signSecret()),
-                shops, KuaishouClient.httpClient(settings), JSON, clock);
+                shops, JSON, clock);
         return new KuaishouConnector(settings, client, new KuaishouOrderMapper(JSON), JSON, new WindowedSync(
                 Platform.KUAISHOU, settings, KuaishouConnector.OLDEST_KUAISHOU_SERVES, shops, intake, clock));
     }
@@ -293,7 +293,7 @@ class KuaishouConnectorTest {
 
         assertThatThrownBy(() -> connector().synchronise(shop(cursor)))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
-                    assertThat(e.platformCode()).isEqualTo("http_503");
+                    assertThat(e.platformCode()).isEqualTo("http-503");
                     assertThat(e.retryable()).isTrue();
                 });
 

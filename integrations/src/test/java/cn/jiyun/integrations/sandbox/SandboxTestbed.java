@@ -102,8 +102,7 @@ final class SandboxTestbed implements AutoCloseable {
         ConnectorSettings kuaishouSettings = ConnectorSettings.bind(Platform.KUAISHOU, List.of(source),
                 KuaishouAutoConfiguration.DEFAULTS);
         KuaishouClient kuaishouClient = new KuaishouClient(kuaishouSettings, kuaishouProperties,
-                new KuaishouSigner(kuaishouProperties.signSecret()), shops, KuaishouClient.httpClient(kuaishouSettings),
-                json, clock);
+                new KuaishouSigner(kuaishouProperties.signSecret()), shops, json, clock);
         kuaishou = new KuaishouConnector(kuaishouSettings, kuaishouClient, new KuaishouOrderMapper(json), json,
                 new WindowedSync(Platform.KUAISHOU, kuaishouSettings, null, shops, intake, clock));
 

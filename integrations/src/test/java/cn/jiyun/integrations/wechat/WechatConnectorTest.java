@@ -298,7 +298,7 @@ class WechatConnectorTest {
         assertThatThrownBy(() -> connector().synchronise(shop))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.retryable()).isTrue();
-                    assertThat(e.platformCode()).isEqualTo("HTTP 500");
+                    assertThat(e.platformCode()).isEqualTo("http-500");
                 });
         wechat.verify(3, postRequestedFor(urlPathEqualTo(WechatApiClient.ORDER_LIST)));
         assertThat(shops.shop(Platform.WECHAT, SHOP_ID).syncCursor()).isEqualTo(cursor);
