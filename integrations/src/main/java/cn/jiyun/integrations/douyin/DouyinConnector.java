@@ -3,11 +3,10 @@ package cn.jiyun.integrations.douyin;
 import cn.jiyun.integrations.AuthorisationRevokedException;
 import cn.jiyun.integrations.CanonicalOrder;
 import cn.jiyun.integrations.Platform;
-import cn.jiyun.integrations.PlatformConnector;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShipmentNotice;
 import cn.jiyun.integrations.ShopAccount;
-import cn.jiyun.integrations.SyncReport;
+import cn.jiyun.integrations.sync.WindowedConnector;
 import cn.jiyun.integrations.sync.WindowedSync;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * Douyin's order source and waybill sink. Reads {@code order.searchList} page by page for each
  * {@code update_time} window of the {@link WindowedSync}, and ships with {@code order.logisticsAdd}.
  */
-public class DouyinConnector implements PlatformConnector {
+public class DouyinConnector extends WindowedConnector {
 
     private static final Logger log = LoggerFactory.getLogger(DouyinConnector.class);
 
@@ -38,29 +37,19 @@ public class DouyinConnector implements PlatformConnector {
     private final DouyinClient client;
     private final DouyinOrderMapper mapper;
     private final DouyinCarrierCodes carrierCodes;
-    private final WindowedSync windows;
 
     public DouyinConnector(int pageSize, DouyinClient client, DouyinOrderMapper mapper,
                            DouyinCarrierCodes carrierCodes, WindowedSync windows) {
+        super(windows);
         this.pageSize = pageSize;
         this.client = client;
         this.mapper = mapper;
         this.carrierCodes = carrierCodes;
-        this.windows = windows;
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.DOUYIN;
-    }
-
-    @Override
-    public SyncReport synchronise(ShopAccount shop) {
-        return windows.synchronise(shop, this::pullWindow);
     }
 
     /** Pages through one window, oldest update first, from page 0 until {@code (page+1)*size >= total}. */
-    private void pullWindow(ShopAccount shop, Instant from, Instant to, WindowedSync.Batch batch) {
+    @Override
+    public void readWindow(ShopAccount shop, Instant from, Instant to, WindowedSync.Batch batch) {
         int size = pageSize;
         long firstTotal = -1;
         int restarts = 0;

@@ -2,12 +2,11 @@ package cn.jiyun.integrations.kuaishou;
 
 import cn.jiyun.integrations.CanonicalOrder;
 import cn.jiyun.integrations.Platform;
-import cn.jiyun.integrations.PlatformConnector;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShipmentNotice;
 import cn.jiyun.integrations.ShopAccount;
-import cn.jiyun.integrations.SyncReport;
 import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.WindowedConnector;
 import cn.jiyun.integrations.sync.WindowedSync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +26,7 @@ import java.util.Set;
  * Kuaishou Shop as an order source and waybill sink: reads {@code open.order.cursor.list} page by page
  * for each update-time window of the {@link WindowedSync}, and ships with {@code open.seller.order.goods.deliver}.
  */
-public class KuaishouConnector implements PlatformConnector {
+public class KuaishouConnector extends WindowedConnector {
 
     private static final Logger log = LoggerFactory.getLogger(KuaishouConnector.class);
     private static final Platform KUAISHOU = Platform.KUAISHOU;
@@ -42,29 +41,19 @@ public class KuaishouConnector implements PlatformConnector {
     private final KuaishouClient client;
     private final KuaishouOrderMapper mapper;
     private final ObjectMapper json;
-    private final WindowedSync windows;
 
     /** @param windows built with {@link #OLDEST_KUAISHOU_SERVES} as its history */
     public KuaishouConnector(ConnectorSettings settings, KuaishouClient client, KuaishouOrderMapper mapper,
                              ObjectMapper json, WindowedSync windows) {
+        super(windows);
         this.pageSize = settings.requireWindowAtMost(LONGEST_RANGE_KUAISHOU_ACCEPTS, KUAISHOU).pageSize();
         this.client = client;
         this.mapper = mapper;
         this.json = json;
-        this.windows = windows;
     }
 
     @Override
-    public Platform platform() {
-        return KUAISHOU;
-    }
-
-    @Override
-    public SyncReport synchronise(ShopAccount shop) {
-        return windows.synchronise(shop, this::readWindow);
-    }
-
-    private void readWindow(ShopAccount shop, Instant from, Instant to, WindowedSync.Batch batch) {
+    public void readWindow(ShopAccount shop, Instant from, Instant to, WindowedSync.Batch batch) {
         String pageCursor = "";
         Set<String> cursorsSeen = new HashSet<>();
         for (int page = 0; page < MOST_PAGES_PER_WINDOW; page++) {

@@ -33,7 +33,7 @@ public final class WindowedSync {
     /** Reads every order of the shop updated within [from, to), handing each page to the batch as it reads it. */
     @FunctionalInterface
     public interface WindowReader {
-        void read(ShopAccount shop, Instant from, Instant to, Batch batch);
+        void readWindow(ShopAccount shop, Instant from, Instant to, Batch batch);
     }
 
     private final Platform platform;
@@ -55,6 +55,10 @@ public final class WindowedSync {
         this.shops = shops;
         this.intake = intake;
         this.clock = clock;
+    }
+
+    public Platform platform() {
+        return platform;
     }
 
     public SyncReport synchronise(ShopAccount shop, WindowReader reader) {
@@ -81,7 +85,7 @@ public final class WindowedSync {
         while (from.isBefore(now)) {
             Instant to = from.plus(settings.windowLength());
             to = to.isAfter(now) ? now : to;
-            reader.read(shop, from, to, batch);
+            reader.readWindow(shop, from, to, batch);
             // every order of the window is stored: a crash before this line reads the window again
             if (cursor == null || to.isAfter(cursor)) {
                 shops.advanceSyncCursor(platform, shop.shopId(), to);

@@ -2,12 +2,12 @@ package cn.jiyun.integrations.wechat;
 
 import cn.jiyun.integrations.CanonicalOrder;
 import cn.jiyun.integrations.Platform;
-import cn.jiyun.integrations.PlatformConnector;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShipmentNotice;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.SyncReport;
 import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.WindowedConnector;
 import cn.jiyun.integrations.sync.WindowedSync;
 import cn.jiyun.integrations.wechat.WechatApiMessages.DeliveryPackage;
 import cn.jiyun.integrations.wechat.WechatApiMessages.DeliverySendRequest;
@@ -37,7 +37,7 @@ import java.util.concurrent.Future;
  * {@code order/get} (a few calls at once), handed to the intake a page at a time; waybills through
  * {@code order/delivery/send}.
  */
-public class WechatConnector implements PlatformConnector {
+public class WechatConnector extends WindowedConnector {
 
     /** WeChat's answer when the order has no unshipped goods left. */
     static final String ALREADY_SHIPPED = "109001";
@@ -52,11 +52,11 @@ public class WechatConnector implements PlatformConnector {
     private final WechatCarrierCodes carrierCodes;
     private final int pageSize;
     private final int detailCalls;
-    private final WindowedSync windows;
 
     /** @param detailCalls {@code order/get} calls in flight at once per shop sync, 1 to 10 */
     public WechatConnector(WechatApiClient client, WechatOrderMapper mapper, WechatCarrierCodes carrierCodes,
                            ConnectorSettings settings, int detailCalls, WindowedSync windows) {
+        super(windows);
         if (detailCalls < 1 || detailCalls > 10) {
             throw new IllegalArgumentException("jiyun.platforms.wechat.detail-calls must be between 1 and 10");
         }
@@ -65,21 +65,16 @@ public class WechatConnector implements PlatformConnector {
         this.carrierCodes = carrierCodes;
         this.pageSize = settings.requireWindowAtMost(LONGEST_RANGE_WECHAT_ACCEPTS, Platform.WECHAT).pageSize();
         this.detailCalls = detailCalls;
-        this.windows = windows;
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.WECHAT;
     }
 
     @Override
     public SyncReport synchronise(ShopAccount shop) {
         requireWechat(shop);
-        return windows.synchronise(shop, this::readWindow);
+        return super.synchronise(shop);
     }
 
-    private void readWindow(ShopAccount shop, Instant from, Instant to, WindowedSync.Batch batch) {
+    @Override
+    public void readWindow(ShopAccount shop, Instant from, Instant to, WindowedSync.Batch batch) {
         List<String> ids = List.copyOf(orderIdsUpdatedWithin(shop, from, to));
         for (int start = 0; start < ids.size(); start += pageSize) {
             List<String> pageIds = ids.subList(start, Math.min(start + pageSize, ids.size()));
