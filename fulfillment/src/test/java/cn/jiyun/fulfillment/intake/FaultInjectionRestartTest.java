@@ -82,7 +82,7 @@ class FaultInjectionRestartTest {
             properties.put(prefix + "retry.initial-backoff", "50ms");
             properties.put(prefix + "retry.max-backoff", "200ms");
         }
-        properties.put("jiyun.platforms.douyin.route-redeliveries", "0");
+        properties.put("jiyun.platforms.douyin.redelivery.max-redeliveries", "0");
         // as command-line arguments, so they win over application.yaml, as an operator's would
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);

@@ -6,6 +6,8 @@ import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
 import cn.jiyun.integrations.TokenGrant;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.PlatformHttp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,16 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,28 +48,20 @@ public class DouyinClient {
     private static final Set<Integer> LEGACY_AUTHORISATION_GONE = Set.of(30003, 30005, 30007);
     private static final String TOKEN_GENERATE_FAILED = "dop.token-generate-failed";
 
-    private final DouyinProperties properties;
+    private final ConnectorSettings settings;
     private final DouyinSigner signer;
     private final ShopAccounts shopAccounts;
-    private final HttpClient http;
+    private final PlatformHttp http;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final Map<String, Object> refreshLocks = new ConcurrentHashMap<>();
 
-    public DouyinClient(DouyinProperties properties, DouyinSigner signer, ShopAccounts shopAccounts, Clock clock) {
-        this(properties, signer, shopAccounts, HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build(), clock);
-    }
-
-    DouyinClient(DouyinProperties properties, DouyinSigner signer, ShopAccounts shopAccounts, HttpClient http,
-                 Clock clock) {
-        this.properties = properties;
+    public DouyinClient(ConnectorSettings settings, DouyinSigner signer, ShopAccounts shopAccounts, Clock clock) {
+        this.settings = settings;
         this.signer = signer;
         this.shopAccounts = shopAccounts;
-        this.http = http;
+        this.http = new PlatformHttp(Platform.DOUYIN, settings);
         this.clock = clock;
     }
 
@@ -88,7 +76,7 @@ public class DouyinClient {
         String paramJson = DouyinParamJson.of(params);
         ShopAccount current = latest(shop);
         boolean refreshed = false;
-        if (current.tokenExpiresWithin(properties.tokenRefreshMargin(), clock.instant())) {
+        if (current.tokenExpiresWithin(settings.tokenRefreshMargin(), clock.instant())) {
             current = refreshTokens(current, current.accessToken());
             refreshed = true;
         }
@@ -111,7 +99,7 @@ public class DouyinClient {
         synchronized (refreshLocks.computeIfAbsent(shop.shopId(), id -> new Object())) {
             ShopAccount current = latest(shop);
             if (!current.accessToken().equals(staleAccessToken)
-                    && !current.tokenExpiresWithin(properties.tokenRefreshMargin(), clock.instant())) {
+                    && !current.tokenExpiresWithin(settings.tokenRefreshMargin(), clock.instant())) {
                 return current;
             }
             if (current.refreshToken().isEmpty()) {
@@ -192,65 +180,34 @@ public class DouyinClient {
 
     /**
      * One signed call, repeated with back-off on 5xx, 429, timeouts, unreadable bodies, code 20000
-     * (service unavailable) and 60000 (throttled). Returns the last envelope otherwise.
+     * (service unavailable) and 60000 (throttled). Returns the envelope otherwise.
      */
     private DouyinApiResponse exchange(String method, String accessToken, String paramJson) {
-        DouyinProperties.Retry retry = properties.retry();
-        PlatformException last = null;
-        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-            if (attempt > 1) {
-                pause(retry.backoffBefore(attempt));
+        return http.call(method, () -> request(method, accessToken, paramJson), (status, body) -> {
+            if (status >= 300) {
+                throw new PlatformException(Platform.DOUYIN, "http-" + status, method + " answered HTTP " + status, false);
             }
-            try {
-                HttpResponse<String> answer = http.send(request(method, accessToken, paramJson),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                int status = answer.statusCode();
-                if (status >= 500 || status == 429) {
-                    last = new PlatformException(Platform.DOUYIN, "http-" + status,
-                            method + " answered HTTP " + status, true);
-                } else if (status >= 300) {
-                    throw new PlatformException(Platform.DOUYIN, "http-" + status,
-                            method + " answered HTTP " + status, false);
-                } else {
-                    DouyinApiResponse response = parse(method, answer.body());
-                    int code = response.effectiveCode();
-                    // README 1.4: log_id is what Douyin support asks for.
-                    log.debug("Douyin {} answered {} (log_id {})", method, response.platformCode(), response.logId());
-                    if (code != DouyinApiResponse.SERVICE_UNAVAILABLE && code != DouyinApiResponse.RATE_LIMITED) {
-                        return response;
-                    }
-                    last = failure(method, response);
-                }
-            } catch (HttpTimeoutException e) {
-                last = new PlatformException(Platform.DOUYIN, "timeout", method + " timed out", true, e);
-            } catch (IOException e) {
-                last = new PlatformException(Platform.DOUYIN, "io", method + " failed: " + e, true, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PlatformException(Platform.DOUYIN, "interrupted", method + " was interrupted", true, e);
-            } catch (PlatformException e) {
-                if (!e.retryable()) {
-                    throw e;
-                }
-                last = e;
+            DouyinApiResponse response = parse(method, body);
+            // README 1.4: log_id is what Douyin support asks for.
+            log.debug("Douyin {} answered {} (log_id {})", method, response.platformCode(), response.logId());
+            int code = response.effectiveCode();
+            if (code == DouyinApiResponse.SERVICE_UNAVAILABLE || code == DouyinApiResponse.RATE_LIMITED) {
+                throw http.repeat(response.platformCode(), method + " refused: " + response.explanation());
             }
-            log.warn("Douyin {} attempt {}/{} failed: {}", method, attempt, retry.maxAttempts(), last.getMessage());
-        }
-        throw new PlatformException(Platform.DOUYIN, last.platformCode(),
-                "gave up after " + retry.maxAttempts() + " attempts: " + last.getMessage(), true, last);
+            return response;
+        });
     }
 
     private DouyinApiResponse parse(String method, String body) {
         try {
             DouyinApiResponse response = json.readValue(body, DouyinApiResponse.class);
             if (response == null || response.effectiveCode() == -1) {
-                throw new PlatformException(Platform.DOUYIN, "unreadable-body",
-                        method + " answered without a code", true);
+                throw http.repeat("unreadable-body", method + " answered without a code");
             }
             return response;
         } catch (JsonProcessingException e) {
-            throw new PlatformException(Platform.DOUYIN, "unreadable-body",
-                    method + " answered a body that is not complete JSON: " + e.getOriginalMessage(), true, e);
+            throw http.repeat("unreadable-body", method + " answered a body that is not complete JSON: "
+                    + e.getOriginalMessage());
         }
     }
 
@@ -268,30 +225,19 @@ public class DouyinClient {
             query.put("sign_method", signer.signMethod().wireName());
         }
         query.put("sign", signer.sign(method, timestamp, paramJson));
-        StringBuilder uri = new StringBuilder(properties.baseUrl().toString().replaceAll("/+$", ""))
-                .append('/').append(method.replace('.', '/')).append('?');
+        StringBuilder uri = new StringBuilder("/" + method.replace('.', '/') + "?");
         query.forEach((name, value) -> uri.append(name).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&'));
         uri.setLength(uri.length() - 1);
-        return HttpRequest.newBuilder(URI.create(uri.toString()))
-                .timeout(properties.readTimeout())
+        return http.request(http.uri(uri.toString()))
                 .header("Content-Type", "application/json;charset=UTF-8")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(paramJson, StandardCharsets.UTF_8))
                 .build();
     }
 
-    private static void pause(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException(Platform.DOUYIN, "interrupted", "back-off was interrupted", true, e);
-        }
-    }
-
     @Override
     public String toString() {
-        return "DouyinClient[" + properties.baseUrl() + "]";
+        return "DouyinClient[" + settings.baseUrl() + "]";
     }
 }

@@ -2,38 +2,28 @@ package cn.jiyun.integrations.douyin;
 
 import cn.jiyun.integrations.AuthorisationRevokedException;
 import cn.jiyun.integrations.CanonicalOrder;
-import cn.jiyun.integrations.DeadLetter;
-import cn.jiyun.integrations.IntakeOutcome;
-import cn.jiyun.integrations.OrderIntake;
 import cn.jiyun.integrations.Platform;
-import cn.jiyun.integrations.PlatformConnector;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShipmentNotice;
 import cn.jiyun.integrations.ShopAccount;
-import cn.jiyun.integrations.ShopAccounts;
-import cn.jiyun.integrations.SyncReport;
+import cn.jiyun.integrations.sync.WindowedConnector;
+import cn.jiyun.integrations.sync.WindowedSync;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Douyin's order source and waybill sink. Reads {@code order.searchList} in {@code update_time}
- * windows that start a little before the shop's cursor, delivers every page of orders to
- * {@link OrderIntake} at once and moves the cursor only when a whole window is delivered. Ships with
- * {@code order.logisticsAdd}.
+ * Douyin's order source and waybill sink. Reads {@code order.searchList} page by page for each
+ * {@code update_time} window of the {@link WindowedSync}, and ships with {@code order.logisticsAdd}.
  */
-public class DouyinConnector implements PlatformConnector {
+public class DouyinConnector extends WindowedConnector {
 
     private static final Logger log = LoggerFactory.getLogger(DouyinConnector.class);
 
@@ -43,67 +33,24 @@ public class DouyinConnector implements PlatformConnector {
     /** How often one window is read again from page 0 when orders leave it while it is paged. */
     private static final int MAX_WINDOW_RESTARTS = 3;
 
-    private final DouyinProperties properties;
+    private final int pageSize;
     private final DouyinClient client;
     private final DouyinOrderMapper mapper;
     private final DouyinCarrierCodes carrierCodes;
-    private final OrderIntake intake;
-    private final ShopAccounts shopAccounts;
-    private final Clock clock;
-    private final Map<String, ReentrantLock> syncLocks = new ConcurrentHashMap<>();
 
-    public DouyinConnector(DouyinProperties properties, DouyinClient client, DouyinOrderMapper mapper,
-                           DouyinCarrierCodes carrierCodes, OrderIntake intake, ShopAccounts shopAccounts,
-                           Clock clock) {
-        this.properties = properties;
+    public DouyinConnector(int pageSize, DouyinClient client, DouyinOrderMapper mapper,
+                           DouyinCarrierCodes carrierCodes, WindowedSync windows) {
+        super(windows);
+        this.pageSize = pageSize;
         this.client = client;
         this.mapper = mapper;
         this.carrierCodes = carrierCodes;
-        this.intake = intake;
-        this.shopAccounts = shopAccounts;
-        this.clock = clock;
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.DOUYIN;
-    }
-
-    @Override
-    public SyncReport synchronise(ShopAccount shop) {
-        // The timer and a webhook hint may ask for the same shop at once; one sync at a time keeps
-        // the cursor moving forwards only.
-        ReentrantLock lock = syncLocks.computeIfAbsent(shop.shopId(), id -> new ReentrantLock());
-        lock.lock();
-        try {
-            return synchroniseAlone(shopAccounts.find(Platform.DOUYIN, shop.shopId()).orElse(shop));
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private SyncReport synchroniseAlone(ShopAccount shop) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant cursor = shop.syncCursor();
-        Instant from = cursor == null ? now.minus(properties.backfill()) : cursor.minus(properties.windowOverlap());
-        Tally tally = new Tally();
-        while (from.isBefore(now)) {
-            Instant to = min(from.plus(properties.windowLength()), now);
-            pullWindow(shop, from, to, tally);
-            if (cursor == null || to.isAfter(cursor)) {
-                shopAccounts.advanceSyncCursor(Platform.DOUYIN, shop.shopId(), to);
-                cursor = to;
-            }
-            from = to;
-        }
-        log.info("Douyin shop {} synchronised: {} fetched, {} stored, {} dead-lettered, cursor {}",
-                shop.shopId(), tally.fetched, tally.stored, tally.deadLettered, cursor);
-        return new SyncReport(tally.fetched, tally.stored, tally.deadLettered, cursor);
     }
 
     /** Pages through one window, oldest update first, from page 0 until {@code (page+1)*size >= total}. */
-    private void pullWindow(ShopAccount shop, Instant from, Instant to, Tally tally) {
-        int size = properties.pageSize();
+    @Override
+    public void readWindow(ShopAccount shop, Instant from, Instant to, WindowedSync.Batch batch) {
+        int size = pageSize;
         long firstTotal = -1;
         int restarts = 0;
         long page = 0;
@@ -131,11 +78,11 @@ public class DouyinConnector implements PlatformConnector {
                 continue;
             }
             List<CanonicalOrder> orders = new ArrayList<>();
+            batch.fetched(result.shopOrderList().size());
             for (JsonNode raw : result.shopOrderList()) {
-                read(shop, raw, tally).ifPresent(orders::add);
+                read(shop, raw, batch).ifPresent(orders::add);
             }
-            // the whole page at once: the store takes it in one transaction
-            tally.stored += (int) intake.receiveAll(orders).stream().filter(IntakeOutcome::stored).count();
+            batch.store(orders);
             if (result.isLast(size)) {
                 return;
             }
@@ -144,8 +91,7 @@ public class DouyinConnector implements PlatformConnector {
     }
 
     /** The order as the intake takes it, with its detail read if the list left something out; empty if dead-lettered. */
-    private Optional<CanonicalOrder> read(ShopAccount shop, JsonNode raw, Tally tally) {
-        tally.fetched++;
+    private Optional<CanonicalOrder> read(ShopAccount shop, JsonNode raw, WindowedSync.Batch batch) {
         JsonNode source = raw;
         try {
             DouyinShopOrder listed = mapper.read(raw);
@@ -154,14 +100,14 @@ public class DouyinConnector implements PlatformConnector {
             }
             return Optional.of(mapper.map(shop.shopId(), source));
         } catch (DouyinUnmappableOrder e) {
-            deadLetter(shop, source, e.getMessage(), tally);
+            deadLetter(source, e.getMessage(), batch);
         } catch (AuthorisationRevokedException e) {
             throw e;
         } catch (PlatformException e) {
             if (e.retryable()) {
                 throw e;
             }
-            deadLetter(shop, source, "order.orderDetail refused for this order: " + e.getMessage(), tally);
+            deadLetter(source, "order.orderDetail refused for this order: " + e.getMessage(), batch);
         }
         return Optional.empty();
     }
@@ -171,12 +117,9 @@ public class DouyinConnector implements PlatformConnector {
         return data == null ? null : data.path("shop_order_detail");
     }
 
-    private void deadLetter(ShopAccount shop, JsonNode raw, String reason, Tally tally) {
-        log.warn("Douyin order of shop {} dead-lettered: {}", shop.shopId(), reason);
-        String message = raw != null && raw.isObject() ? DouyinOrderMapper.withoutReadablePersonalData(raw)
-                : String.valueOf(raw);
-        intake.deadLetter(new DeadLetter(Platform.DOUYIN, shop.shopId(), "poll", message, reason, clock.instant()));
-        tally.deadLettered++;
+    private static void deadLetter(JsonNode raw, String reason, WindowedSync.Batch batch) {
+        batch.deadLetter(raw != null && raw.isObject() ? DouyinOrderMapper.withoutReadablePersonalData(raw)
+                : String.valueOf(raw), reason);
     }
 
     /**
@@ -224,15 +167,5 @@ public class DouyinConnector implements PlatformConnector {
             refused.addSuppressed(e);
             throw refused;
         }
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    private static final class Tally {
-        int fetched;
-        int stored;
-        int deadLettered;
     }
 }

@@ -1,9 +1,11 @@
 /**
  * Brings Douyin Shop (抖店) orders into Jiyun and writes waybills back to Douyin.
  *
- * <p>Speaks the open platform's wire format as described in section 1 of
- * {@code shared/platforms/README.md}: signed {@code param_json} calls, {@code order.searchList}
- * polling in overlapping {@code update_time} windows, {@code order.logisticsAdd} for the waybill
- * and the {@code event-sign} webhook, which is only ever a hint to poll the shop again.
+ * <p>Only what is Douyin's own: the {@code param_json} signer ({@link cn.jiyun.integrations.douyin.DouyinSigner}),
+ * the client with its envelope, error codes and token refresh, the wire records, the mapper (the only code
+ * that reads Douyin's order format), the carrier words, and the {@code event-sign} webhook
+ * ({@link cn.jiyun.integrations.douyin.DouyinPushReader}). Section 1 of {@code shared/platforms/README.md}
+ * describes the wire format. The flows, the error policy and the windowed sync are the skeleton's
+ * ({@link cn.jiyun.integrations.sync}); Douyin uses its common defaults: one-hour windows, 100 orders a page.
  */
 package cn.jiyun.integrations.douyin;

@@ -1,72 +1,47 @@
 package cn.jiyun.integrations.kuaishou;
 
-import cn.jiyun.integrations.OrderIntake;
-import cn.jiyun.integrations.ShopAccounts;
+import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.ConnectorSkeleton;
+import cn.jiyun.integrations.sync.PlatformRoutes;
+import cn.jiyun.integrations.sync.SkeletonConfiguration;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
-import java.time.Clock;
+import java.util.Map;
 
-/**
- * Wires the Kuaishou connector when {@code jiyun.platforms.kuaishou.base-url} is set; needs the
- * {@link OrderIntake} and {@link ShopAccounts} beans that fulfillment provides.
- */
+/** Wires the Kuaishou connector onto the skeleton when {@code jiyun.platforms.kuaishou.base-url} is set. */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "jiyun.platforms.kuaishou", name = "base-url")
 @EnableConfigurationProperties(KuaishouProperties.class)
+@Import(SkeletonConfiguration.class)
 public class KuaishouAutoConfiguration {
 
+    /** Kuaishou's windows are a day (at most seven), its pages 50 orders. */
+    public static final Map<String, String> DEFAULTS = Map.of("window-length", "1d", "page-size", "50");
+
     /** Kept per connector so Kuaishou's wire quirks never depend on the application's mapper settings. */
-    private final ObjectMapper json = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     @Bean
-    KuaishouSigner kuaishouSigner(KuaishouProperties properties) {
-        return new KuaishouSigner(properties.signSecret());
+    KuaishouConnector kuaishouConnector(ConnectorSkeleton skeleton, KuaishouProperties properties) {
+        ConnectorSettings settings = skeleton.settings(Platform.KUAISHOU, DEFAULTS);
+        KuaishouClient client = new KuaishouClient(settings, properties, new KuaishouSigner(properties.signSecret()),
+                skeleton.shops(), JSON, skeleton.clock());
+        return new KuaishouConnector(settings, client, new KuaishouOrderMapper(JSON), JSON,
+                skeleton.windowedSync(Platform.KUAISHOU, settings, KuaishouConnector.OLDEST_KUAISHOU_SERVES));
     }
 
     @Bean
-    KuaishouClient kuaishouClient(KuaishouProperties properties, KuaishouSigner kuaishouSigner,
-                                  ShopAccounts shopAccounts, ObjectProvider<Clock> clock) {
-        return new KuaishouClient(properties, kuaishouSigner, shopAccounts, KuaishouClient.httpClient(properties),
-                json, clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    @Bean
-    KuaishouConnector kuaishouConnector(KuaishouProperties properties, KuaishouClient kuaishouClient,
-                                        OrderIntake intake, ShopAccounts shopAccounts, ObjectProvider<Clock> clock) {
-        return new KuaishouConnector(properties, kuaishouClient, new KuaishouOrderMapper(json), intake, shopAccounts,
-                json, clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    @Bean
-    KuaishouMessageCipher kuaishouMessageCipher(KuaishouProperties properties) {
-        return new KuaishouMessageCipher(properties.messageKey());
-    }
-
-    /** Webhook message ids already handled; in memory by default, replace it with a shared one when clustered. */
-    @Bean
-    @ConditionalOnMissingBean(name = "kuaishouWebhookMessageIds")
-    IdempotentRepository kuaishouWebhookMessageIds() {
-        return MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
-    }
-
-    @Bean
-    KuaishouRoutes kuaishouRoutes(KuaishouProperties properties, KuaishouConnector kuaishouConnector,
-                                  KuaishouMessageCipher kuaishouMessageCipher, ShopAccounts shopAccounts,
-                                  OrderIntake intake,
-                                  @Qualifier("kuaishouWebhookMessageIds") IdempotentRepository kuaishouWebhookMessageIds,
-                                  ObjectProvider<Clock> clock) {
-        return new KuaishouRoutes(properties, kuaishouConnector, kuaishouMessageCipher, shopAccounts, intake,
-                kuaishouWebhookMessageIds, json, clock.getIfAvailable(Clock::systemUTC));
+    PlatformRoutes kuaishouRoutes(ConnectorSkeleton skeleton, KuaishouProperties properties,
+                                  KuaishouConnector connector) {
+        return skeleton.routes(skeleton.settings(Platform.KUAISHOU, DEFAULTS), connector, new KuaishouPushReader(
+                new KuaishouMessageCipher(properties.messageKey()), properties.appKey(), JSON));
     }
 }

@@ -6,22 +6,19 @@ import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
 import cn.jiyun.integrations.TokenGrant;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.PlatformHttp;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -43,31 +41,24 @@ public class KuaishouClient {
     private static final Logger log = LoggerFactory.getLogger(KuaishouClient.class);
     private static final Platform KUAISHOU = Platform.KUAISHOU;
 
+    private final ConnectorSettings settings;
     private final KuaishouProperties properties;
     private final KuaishouSigner signer;
     private final ShopAccounts shopAccounts;
-    private final HttpClient http;
+    private final PlatformHttp http;
     private final ObjectMapper json;
     private final Clock clock;
     private final ConcurrentMap<String, ReentrantLock> refreshLocks = new ConcurrentHashMap<>();
 
-    public KuaishouClient(KuaishouProperties properties, KuaishouSigner signer, ShopAccounts shopAccounts,
-                          HttpClient http, ObjectMapper json, Clock clock) {
+    public KuaishouClient(ConnectorSettings settings, KuaishouProperties properties, KuaishouSigner signer,
+                          ShopAccounts shopAccounts, ObjectMapper json, Clock clock) {
+        this.settings = settings;
         this.properties = properties;
         this.signer = signer;
         this.shopAccounts = shopAccounts;
-        this.http = http;
+        this.http = new PlatformHttp(KUAISHOU, settings);
         this.json = json;
         this.clock = clock;
-    }
-
-    /** The HTTP client this connector needs: bounded connect timeout, HTTP/1.1 like the gateway. */
-    public static HttpClient httpClient(KuaishouProperties properties) {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     /** A read API (GET, everything in the query string); answers the envelope's {@code data}. */
@@ -84,7 +75,7 @@ public class KuaishouClient {
         String paramJson = toJson(param);
         ShopAccount current = shopAccounts.find(KUAISHOU, shop.shopId()).orElse(shop);
         String token = current.accessToken();
-        if (token.isEmpty() || current.tokenExpiresWithin(properties.tokenRefreshMargin(), clock.instant())) {
+        if (token.isEmpty() || current.tokenExpiresWithin(settings.tokenRefreshMargin(), clock.instant())) {
             token = refreshedToken(current, token);
         }
         KuaishouResponse response = send(method, paramJson, token, post);
@@ -115,11 +106,10 @@ public class KuaishouClient {
             parameters.put("timestamp", Long.toString(clock.millis()));
             parameters.put("signMethod", properties.signMethod().name());
             parameters.put("sign", signer.sign(parameters));
-            URI uri = endpoint("/" + method.replace('.', '/'));
-            HttpRequest.Builder request = HttpRequest.newBuilder().timeout(properties.readTimeout());
+            URI uri = http.uri("/" + method.replace('.', '/'));
+            HttpRequest.Builder request = http.request(uri);
             if (post) {
-                request.uri(uri)
-                        .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
+                request.header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
                         .POST(HttpRequest.BodyPublishers.ofString(formEncode(parameters)));
             } else {
                 request.uri(URI.create(uri + "?" + formEncode(parameters))).GET();
@@ -139,7 +129,7 @@ public class KuaishouClient {
             ShopAccount current = shopAccounts.find(KUAISHOU, shop.shopId()).orElse(shop);
             boolean someoneElseRefreshed = !current.accessToken().isEmpty()
                     && !current.accessToken().equals(rejectedToken)
-                    && !current.tokenExpiresWithin(properties.tokenRefreshMargin(), clock.instant());
+                    && !current.tokenExpiresWithin(settings.tokenRefreshMargin(), clock.instant());
             if (someoneElseRefreshed) {
                 return current.accessToken();
             }
@@ -174,8 +164,7 @@ public class KuaishouClient {
         form.put("app_id", properties.appKey());
         form.put("app_secret", properties.appSecret());
         String body = formEncode(form);
-        return withRetries("oauth2/refresh_token", () -> HttpRequest.newBuilder(endpoint("/oauth2/refresh_token"))
-                        .timeout(properties.readTimeout())
+        return withRetries("oauth2/refresh_token", () -> http.request(http.uri("/oauth2/refresh_token"))
                         .header("Content-Type", "application/x-www-form-urlencoded;charset=UTF-8")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -186,82 +175,31 @@ public class KuaishouClient {
      * Sends until an answer is readable and not throttled, pausing with exponential back-off after
      * 5xx, 429, timeouts, connection failures, truncated or unparseable bodies and QPS throttling.
      */
-    private <T> T withRetries(String what, RequestFactory requests, BodyReader<T> reader,
+    private <T> T withRetries(String what, Supplier<HttpRequest> requests, BodyReader<T> reader,
                               Function<T, Boolean> throttled) {
-        KuaishouProperties.Retry retry = properties.retry();
-        PlatformException last = null;
-        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-            if (attempt > 1) {
-                pause(retry.backoffAfter(attempt - 1));
-            }
-            HttpResponse<String> response;
-            try {
-                response = http.send(requests.create(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (HttpTimeoutException e) {
-                last = unavailable("timeout", what + " timed out", e);
-                log.warn("Kuaishou {} timed out (attempt {}/{})", what, attempt, retry.maxAttempts());
-                continue;
-            } catch (IOException e) {
-                last = unavailable("io", what + " failed: " + e.getClass().getSimpleName(), e);
-                log.warn("Kuaishou {} failed with {} (attempt {}/{})", what, e.getClass().getSimpleName(), attempt,
-                        retry.maxAttempts());
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw unavailable("interrupted", what + " was interrupted", e);
-            }
-            int status = response.statusCode();
-            if (status >= 500 || status == 429) {
-                last = unavailable("http_" + status, what + " answered HTTP " + status, null);
-                log.warn("Kuaishou {} answered HTTP {} (attempt {}/{})", what, status, attempt, retry.maxAttempts());
-                continue;
-            }
+        return http.call(what, requests, (status, body) -> {
             T answer;
             try {
-                answer = reader.read(response.body());
+                answer = reader.read(body);
             } catch (JsonProcessingException e) {
                 if (status >= 400) {
-                    throw new PlatformException(KUAISHOU, "http_" + status, what + " answered HTTP " + status, false);
+                    throw new PlatformException(KUAISHOU, "http-" + status, what + " answered HTTP " + status, false);
                 }
-                last = unavailable("unreadable_body", what + " answered a body that is not the platform's JSON", e);
-                log.warn("Kuaishou {} answered an unreadable body (attempt {}/{})", what, attempt, retry.maxAttempts());
-                continue;
+                throw http.repeat("unreadable_body", what + " answered a body that is not the platform's JSON");
             }
             if (answer == null) {
-                last = unavailable("empty_body", what + " answered an empty body", null);
-                continue;
+                throw http.repeat("empty_body", what + " answered an empty body");
             }
             if (throttled.apply(answer)) {
-                last = unavailable("throttled", what + " was throttled (exceed qps limit)", null);
-                log.warn("Kuaishou {} throttled (attempt {}/{})", what, attempt, retry.maxAttempts());
-                continue;
+                throw http.repeat("throttled", what + " was throttled (exceed qps limit)");
             }
             return answer;
-        }
-        throw last;
+        });
     }
 
     private AuthorisationRevokedException revoked(String shopId, String code, String reason) {
         shopAccounts.authorisationRevoked(KUAISHOU, shopId, "Kuaishou " + code + ": " + reason);
         return new AuthorisationRevokedException(KUAISHOU, shopId, code, reason);
-    }
-
-    private static PlatformException unavailable(String code, String message, Throwable cause) {
-        return new PlatformException(KUAISHOU, code, message, true, cause);
-    }
-
-    private static void pause(Duration backoff) {
-        try {
-            Thread.sleep(backoff.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted", "interrupted while backing off", e);
-        }
-    }
-
-    private URI endpoint(String path) {
-        String base = properties.baseUrl().toString();
-        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
     }
 
     private String toJson(Object param) {
@@ -280,18 +218,12 @@ public class KuaishouClient {
     }
 
     @FunctionalInterface
-    private interface RequestFactory {
-        /** A fresh request per attempt, so each carries a fresh timestamp and signature. */
-        HttpRequest create();
-    }
-
-    @FunctionalInterface
     private interface BodyReader<T> {
         T read(String body) throws JsonProcessingException;
     }
 
     @Override
     public String toString() {
-        return "KuaishouClient[" + properties.baseUrl() + "]";
+        return "KuaishouClient[" + settings.baseUrl() + "]";
     }
 }

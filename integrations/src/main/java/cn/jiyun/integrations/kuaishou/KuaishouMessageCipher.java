@@ -1,5 +1,7 @@
 package cn.jiyun.integrations.kuaishou;
 
+import cn.jiyun.integrations.sync.PushRefusedException;
+
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,14 +32,14 @@ public final class KuaishouMessageCipher {
     }
 
     /**
-     * @throws UnreadableMessageException when the body is not Base64, not encrypted with our key,
+     * @throws PushRefusedException when the body is not Base64, not encrypted with our key,
      *                                    or not UTF-8 text
      */
     String decrypt(String body) {
         try {
             byte[] ciphertext = Base64.getMimeDecoder().decode(body.trim());
             if (ciphertext.length == 0 || ciphertext.length % 16 != 0) {
-                throw new UnreadableMessageException("body is not an AES ciphertext");
+                throw new PushRefusedException("body is not an AES ciphertext");
             }
             Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
             cipher.init(Cipher.DECRYPT_MODE, key, new IvParameterSpec(ZERO_IV));
@@ -47,23 +49,16 @@ public final class KuaishouMessageCipher {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(plain)).toString();
         } catch (IllegalArgumentException e) {
-            throw new UnreadableMessageException("body is not Base64");
+            throw new PushRefusedException("body is not Base64");
         } catch (GeneralSecurityException e) {
-            throw new UnreadableMessageException("body does not decrypt with our message key");
+            throw new PushRefusedException("body does not decrypt with our message key");
         } catch (CharacterCodingException e) {
-            throw new UnreadableMessageException("decrypted body is not UTF-8 text");
+            throw new PushRefusedException("decrypted body is not UTF-8 text");
         }
     }
 
     @Override
     public String toString() {
         return "KuaishouMessageCipher[key hidden]";
-    }
-
-    /** A push body that did not come from Kuaishou for this app, or came garbled. */
-    static final class UnreadableMessageException extends RuntimeException {
-        UnreadableMessageException(String reason) {
-            super(reason);
-        }
     }
 }

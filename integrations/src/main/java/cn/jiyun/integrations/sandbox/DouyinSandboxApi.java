@@ -13,7 +13,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,14 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Douyin's open platform as the connector meets it (README 1.1–1.7): public parameters in the
  * query, {@code param_json} as the body, the signature checked with the app secret, the
  * {@code code}/{@code sub_code} envelope, and orders in {@code shop_order_list} form.
  */
-final class DouyinSandboxApi {
+final class DouyinSandboxApi extends SandboxApi {
 
     static final String SEARCH_LIST = "order.searchList";
     static final String ORDER_DETAIL = "order.orderDetail";
@@ -50,19 +49,14 @@ final class DouyinSandboxApi {
     private static final DateTimeFormatter LOG_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    private final SandboxCredentials credentials;
-    private final OrderBook book;
-    private final SandboxTokens tokens;
-    private final Clock clock;
-    private final Consumer<SandboxWriteBack> writeBacks;
+    DouyinSandboxApi(Parts parts) {
+        super(Platform.DOUYIN, parts);
+    }
 
-    DouyinSandboxApi(SandboxCredentials credentials, OrderBook book, SandboxTokens tokens, Clock clock,
-                     Consumer<SandboxWriteBack> writeBacks) {
-        this.credentials = credentials;
-        this.book = book;
-        this.tokens = tokens;
-        this.clock = clock;
-        this.writeBacks = writeBacks;
+    /** Douyin addresses {@code order.searchList} as {@code /order/searchList} (README 1.1). */
+    @Override
+    Map<String, Function<WireRequest, WireAnswer>> paths() {
+        return methodPaths(METHODS, this::answer);
     }
 
     /** Answers a call to the path of {@code method}, checking it as Douyin's gateway does first. */

@@ -13,7 +13,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -24,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Kuaishou's open API as the connector meets it (README 2.1–2.6): the seven public parameters signed
@@ -34,7 +33,7 @@ import java.util.function.Consumer;
  * <p>Codes the README could not confirm are marked where they are answered; the connector only
  * needs them to be "not 1".
  */
-final class KuaishouSandboxApi {
+final class KuaishouSandboxApi extends SandboxApi {
 
     static final String CURSOR_LIST = "open.order.cursor.list";
     static final String DELIVER = "open.seller.order.goods.deliver";
@@ -69,19 +68,16 @@ final class KuaishouSandboxApi {
             Map.entry(53, "德邦快递"), Map.entry(97, "邮政标准快递"), Map.entry(109, "极兔速递"),
             Map.entry(113, "菜鸟速递"), Map.entry(119, "EMS包裹"));
 
-    private final SandboxCredentials credentials;
-    private final OrderBook book;
-    private final SandboxTokens tokens;
-    private final Clock clock;
-    private final Consumer<SandboxWriteBack> writeBacks;
+    KuaishouSandboxApi(Parts parts) {
+        super(Platform.KUAISHOU, parts);
+    }
 
-    KuaishouSandboxApi(SandboxCredentials credentials, OrderBook book, SandboxTokens tokens, Clock clock,
-                       Consumer<SandboxWriteBack> writeBacks) {
-        this.credentials = credentials;
-        this.book = book;
-        this.tokens = tokens;
-        this.clock = clock;
-        this.writeBacks = writeBacks;
+    /** Kuaishou addresses {@code open.order.cursor.list} as {@code /open/order/cursor/list} (README 2.1). */
+    @Override
+    Map<String, Function<WireRequest, WireAnswer>> paths() {
+        Map<String, Function<WireRequest, WireAnswer>> paths = methodPaths(METHODS, this::answer);
+        paths.put(REFRESH_PATH, this::refresh);
+        return paths;
     }
 
     WireAnswer answer(WireRequest request, String method) {

@@ -42,9 +42,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  */
 public final class PlatformSandbox implements AutoCloseable {
 
-    public static final String DOUYIN_PREFIX = "/douyin";
-    public static final String KUAISHOU_PREFIX = "/kuaishou";
-    public static final String WECHAT_PREFIX = "/wechat";
+    public static final String DOUYIN_PREFIX = SandboxApi.prefix(Platform.DOUYIN);
+    public static final String KUAISHOU_PREFIX = SandboxApi.prefix(Platform.KUAISHOU);
+    public static final String WECHAT_PREFIX = SandboxApi.prefix(Platform.WECHAT);
 
     private static final Logger log = LoggerFactory.getLogger(PlatformSandbox.class);
     /** A waiting order is only cancelled once the buyer had a moment to change their mind. */
@@ -108,16 +108,17 @@ public final class PlatformSandbox implements AutoCloseable {
         }
         SandboxTokens tokens = new SandboxTokens(clock);
         tokens.register(catalogue);
+        Map<String, Function<WireRequest, WireAnswer>> apis = apis(tokens);
         WireMockServer started = new WireMockServer(WireMockConfiguration.options()
                 .port(properties.port())
                 .bindAddress("127.0.0.1")
                 // the demo runs for hours: keep no journal of the requests
                 .disableRequestJournal()
                 .notifier(new LogNotifier())
-                .extensions(new SandboxResponder(apis(tokens))));
+                .extensions(new SandboxResponder(apis)));
         try {
             started.start();
-            stubEveryApi(started);
+            stubEveryApi(started, apis.keySet());
         } catch (RuntimeException e) {
             started.stop();
             throw e;
@@ -298,28 +299,19 @@ public final class PlatformSandbox implements AutoCloseable {
         }
     }
 
+    /** Every platform's paths under its prefix, e.g. {@code /douyin/order/searchList}. */
     private Map<String, Function<WireRequest, WireAnswer>> apis(SandboxTokens tokens) {
-        DouyinSandboxApi douyin = new DouyinSandboxApi(credentials, book, tokens, clock, writeBacks::add);
-        KuaishouSandboxApi kuaishou = new KuaishouSandboxApi(credentials, book, tokens, clock, writeBacks::add);
-        WechatSandboxApi wechat = new WechatSandboxApi(credentials, book, tokens, clock, writeBacks::add);
+        SandboxApi.Parts parts = new SandboxApi.Parts(credentials, book, tokens, clock, writeBacks::add);
         Map<String, Function<WireRequest, WireAnswer>> apis = new LinkedHashMap<>();
-        DouyinSandboxApi.METHODS.forEach(method -> apis.put(douyinPath(method), request -> douyin.answer(request, method)));
-        KuaishouSandboxApi.METHODS.forEach(method -> apis.put(kuaishouPath(method),
-                request -> kuaishou.answer(request, method)));
-        apis.put(KUAISHOU_PREFIX + KuaishouSandboxApi.REFRESH_PATH, kuaishou::refresh);
-        apis.put(WECHAT_PREFIX + WechatSandboxApi.STABLE_TOKEN, request -> wechat.answer(request, WechatSandboxApi.STABLE_TOKEN));
-        WechatSandboxApi.ORDER_APIS.forEach(path -> apis.put(WECHAT_PREFIX + path, request -> wechat.answer(request, path)));
+        for (SandboxApi api : List.of(new DouyinSandboxApi(parts), new KuaishouSandboxApi(parts),
+                new WechatSandboxApi(parts))) {
+            api.paths().forEach((path, handler) -> apis.put(SandboxApi.prefix(api.platform) + path, handler));
+        }
         return apis;
     }
 
     /** One stub per API path, any HTTP method, so a wrong method gets the platform's own refusal. */
-    private void stubEveryApi(WireMockServer target) {
-        List<String> paths = new ArrayList<>();
-        DouyinSandboxApi.METHODS.forEach(method -> paths.add(douyinPath(method)));
-        KuaishouSandboxApi.METHODS.forEach(method -> paths.add(kuaishouPath(method)));
-        paths.add(KUAISHOU_PREFIX + KuaishouSandboxApi.REFRESH_PATH);
-        paths.add(WECHAT_PREFIX + WechatSandboxApi.STABLE_TOKEN);
-        WechatSandboxApi.ORDER_APIS.forEach(path -> paths.add(WECHAT_PREFIX + path));
+    private static void stubEveryApi(WireMockServer target, Iterable<String> paths) {
         for (String path : paths) {
             target.stubFor(WireMock.any(urlPathEqualTo(path))
                     .willReturn(aResponse().withTransformers(SandboxResponder.NAME)
@@ -327,23 +319,11 @@ public final class PlatformSandbox implements AutoCloseable {
         }
     }
 
-    /** Douyin addresses {@code order.searchList} as {@code /order/searchList} (README 1.1). */
-    private static String douyinPath(String method) {
-        return DOUYIN_PREFIX + "/" + method.replace('.', '/');
-    }
-
-    /** Kuaishou addresses {@code open.order.cursor.list} as {@code /open/order/cursor/list} (README 2.1). */
-    private static String kuaishouPath(String method) {
-        return KUAISHOU_PREFIX + "/" + method.replace('.', '/');
-    }
-
     private static String prefix(Platform platform) {
-        return switch (platform) {
-            case DOUYIN -> DOUYIN_PREFIX;
-            case KUAISHOU -> KUAISHOU_PREFIX;
-            case WECHAT -> WECHAT_PREFIX;
-            default -> throw new IllegalArgumentException("the sandbox does not serve " + platform);
-        };
+        if (platform == Platform.SPREADSHEET) {
+            throw new IllegalArgumentException("the sandbox does not serve " + platform);
+        }
+        return SandboxApi.prefix(platform);
     }
 
     private WireMockServer running() {

@@ -9,24 +9,25 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * WeChat Channels Shop as the connector meets it (README 3.1–3.5): {@code stable_token} for the app,
  * the access token in the query, {@code errcode}/{@code errmsg} answers, ids-only order lists with
  * {@code next_key}, {@code order/get} details and {@code delivery/send}.
  */
-final class WechatSandboxApi {
+final class WechatSandboxApi extends SandboxApi {
 
     static final String STABLE_TOKEN = "/cgi-bin/stable_token";
     static final String ORDER_LIST = "/channels/ec/order/list/get";
@@ -42,19 +43,16 @@ final class WechatSandboxApi {
             Map.entry("JD", "京东物流"), Map.entry("JTSD", "极兔速递"), Map.entry("DBL", "德邦快递"),
             Map.entry("YZPY", "邮政快递包裹"), Map.entry("OTHER", "其他"));
 
-    private final SandboxCredentials credentials;
-    private final OrderBook book;
-    private final SandboxTokens tokens;
-    private final Clock clock;
-    private final Consumer<SandboxWriteBack> writeBacks;
+    WechatSandboxApi(Parts parts) {
+        super(Platform.WECHAT, parts);
+    }
 
-    WechatSandboxApi(SandboxCredentials credentials, OrderBook book, SandboxTokens tokens, Clock clock,
-                     Consumer<SandboxWriteBack> writeBacks) {
-        this.credentials = credentials;
-        this.book = book;
-        this.tokens = tokens;
-        this.clock = clock;
-        this.writeBacks = writeBacks;
+    @Override
+    Map<String, Function<WireRequest, WireAnswer>> paths() {
+        Map<String, Function<WireRequest, WireAnswer>> paths = new LinkedHashMap<>();
+        Stream.concat(Stream.of(STABLE_TOKEN), ORDER_APIS.stream())
+                .forEach(path -> paths.put(path, request -> answer(request, path)));
+        return paths;
     }
 
     WireAnswer answer(WireRequest request, String api) {

@@ -5,6 +5,8 @@ import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.PlatformHttp;
 import cn.jiyun.integrations.wechat.WechatApiMessages.DeliverySendRequest;
 import cn.jiyun.integrations.wechat.WechatApiMessages.OrderGetRequest;
 import cn.jiyun.integrations.wechat.WechatApiMessages.OrderListRequest;
@@ -15,18 +17,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -53,23 +47,18 @@ public class WechatApiClient {
     /** Daily quota: tomorrow will work, repeating now will not. */
     static final int DAILY_QUOTA_REACHED = 45009;
 
-    private static final Logger log = LoggerFactory.getLogger(WechatApiClient.class);
-
     private final WechatProperties properties;
     private final ShopAccounts shops;
-    private final HttpClient http;
+    private final PlatformHttp http;
     private final ObjectMapper json;
     private final WechatAccessTokens tokens;
 
-    public WechatApiClient(WechatProperties properties, ShopAccounts shops, Clock clock) {
+    public WechatApiClient(ConnectorSettings settings, WechatProperties properties, ShopAccounts shops, Clock clock) {
         this.properties = properties;
         this.shops = shops;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new PlatformHttp(Platform.WECHAT, settings);
         this.json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.tokens = new WechatAccessTokens(this::requestStableToken, shops, clock, properties.tokenRefreshMargin());
+        this.tokens = new WechatAccessTokens(this::requestStableToken, shops, clock, settings.tokenRefreshMargin());
     }
 
     /** One page of order ids updated within the request's range. */
@@ -126,61 +115,37 @@ public class WechatApiClient {
         return grant;
     }
 
+    /** One call, repeated with back-off on 5xx, 429, timeouts, unreadable bodies and "try again" codes. */
     private WechatResponse withRetries(ShopAccount shop, String path, String accessToken, Object body) {
-        WechatProperties.Retry retry = properties.retry();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return once(shop, path, accessToken, body);
-            } catch (PlatformException e) {
-                if (!isRepeatable(e) || attempt >= retry.maxAttempts()) {
-                    throw e;
-                }
-                Duration wait = retry.backoffBefore(attempt + 1);
-                log.info("WeChat {} failed ({}), attempt {} of {}, next in {}", path, e.getMessage(), attempt,
-                        retry.maxAttempts(), wait);
-                sleep(wait);
-            }
+        String content;
+        try {
+            content = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write the body of " + path, e);
         }
+        return http.call(path, () -> http.request(http.uri(accessToken == null ? path : path + "?access_token=" + accessToken))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8))
+                .build(), (status, answer) -> read(shop, path, accessToken, status, answer));
     }
 
-    private WechatResponse once(ShopAccount shop, String path, String accessToken, Object body) {
-        HttpResponse<String> response;
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri(path, accessToken))
-                    .timeout(properties.readTimeout())
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8))
-                    .build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new RepeatableException("HTTP timeout", path + " timed out", e);
-        } catch (IOException e) {
-            // The exception may carry the URI, and with it the access token: keep only its type.
-            throw new RepeatableException("IO", path + " failed: " + e.getClass().getSimpleName(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException(Platform.WECHAT, "interrupted", path + " interrupted", true, e);
-        }
-        int status = response.statusCode();
-        if (status == 429 || status >= 500) {
-            throw new RepeatableException("HTTP " + status, path + " answered HTTP " + status, null);
-        }
+    private WechatResponse read(ShopAccount shop, String path, String accessToken, int status, String body) {
         if (status >= 300) {
-            throw new PlatformException(Platform.WECHAT, "HTTP " + status, path + " answered HTTP " + status, false);
+            throw new PlatformException(Platform.WECHAT, "http-" + status, path + " answered HTTP " + status, false);
         }
         JsonNode tree;
         try {
-            tree = json.readTree(response.body());
+            tree = json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new RepeatableException("unreadable body", path + " answered a truncated or unreadable body", e);
+            throw http.repeat("unreadable body", path + " answered a truncated or unreadable body");
         }
         if (tree == null || !tree.isObject()) {
-            throw new RepeatableException("unreadable body", path + " answered no JSON object", null);
+            throw http.repeat("unreadable body", path + " answered no JSON object");
         }
         int errcode = tree.path("errcode").asInt(0);
         if (errcode == 0) {
-            return new WechatResponse(response.body(), tree);
+            return new WechatResponse(body, tree);
         }
         String errmsg = tree.path("errmsg").asText("");
         String code = String.valueOf(errcode);
@@ -188,7 +153,7 @@ public class WechatApiClient {
             throw new TokenRefusedException(errcode);
         }
         if (TRY_AGAIN.contains(errcode)) {
-            throw new RepeatableException(code, path + ": " + errmsg, null);
+            throw http.repeat(code, path + ": " + errmsg);
         }
         if (AUTHORISATION_GONE.contains(errcode) && shop != null) {
             String reason = "WeChat " + errcode + " on " + path + ": " + errmsg;
@@ -198,33 +163,8 @@ public class WechatApiClient {
         throw new PlatformException(Platform.WECHAT, code, path + ": " + errmsg, errcode == DAILY_QUOTA_REACHED);
     }
 
-    private URI uri(String path, String accessToken) {
-        String base = properties.baseUrl().toString().replaceAll("/+$", "");
-        return URI.create(accessToken == null ? base + path : base + path + "?access_token=" + accessToken);
-    }
-
-    private static boolean isRepeatable(PlatformException e) {
-        return e instanceof RepeatableException;
-    }
-
-    private static void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException(Platform.WECHAT, "interrupted", "interrupted while backing off", true, e);
-        }
-    }
-
     /** An answer with {@code errcode} 0: the body as received and its tree. */
     record WechatResponse(String body, JsonNode json) {
-    }
-
-    /** A failure the same call may get past: repeated with back-off, then reported as retryable. */
-    private static final class RepeatableException extends PlatformException {
-        RepeatableException(String code, String message, Throwable cause) {
-            super(Platform.WECHAT, code, message, true, cause);
-        }
     }
 
     /** The access token was refused; handled inside the client by one refresh. */

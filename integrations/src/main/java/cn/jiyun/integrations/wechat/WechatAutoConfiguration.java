@@ -1,77 +1,51 @@
 package cn.jiyun.integrations.wechat;
 
-import cn.jiyun.integrations.OrderIntake;
-import cn.jiyun.integrations.ShopAccounts;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
+import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.ConnectorSkeleton;
+import cn.jiyun.integrations.sync.PlatformRoutes;
+import cn.jiyun.integrations.sync.SkeletonConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
-import java.time.Clock;
+import java.util.Map;
 
-/**
- * Wires the WeChat Channels Shop connector when {@code jiyun.platforms.wechat.base-url} is set; needs the
- * {@link OrderIntake} and {@link ShopAccounts} that fulfillment provides.
- */
+/** Wires the WeChat Channels Shop connector onto the skeleton when {@code jiyun.platforms.wechat.base-url} is set. */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "jiyun.platforms.wechat", name = "base-url")
 @EnableConfigurationProperties(WechatProperties.class)
+@Import(SkeletonConfiguration.class)
 public class WechatAutoConfiguration {
 
-    /** The bean name to override for a shared (e.g. JDBC) repository across instances. */
-    public static final String WEBHOOK_IDEMPOTENT_REPOSITORY = "wechatWebhookIdempotentRepository";
+    /**
+     * WeChat's windows are its longest, seven days; its app token is replaced five minutes before expiry, as
+     * {@code stable_token} itself hands out the next one only then.
+     */
+    public static final Map<String, String> DEFAULTS = Map.of("window-length", "7d", "token-refresh-margin", "5m");
 
     @Bean
-    WechatMessageCrypto wechatMessageCrypto(WechatProperties properties) {
-        return new WechatMessageCrypto(properties.token(), properties.encodingAesKey(), properties.appId());
+    WechatApiClient wechatApiClient(ConnectorSkeleton skeleton, WechatProperties properties) {
+        return new WechatApiClient(skeleton.settings(Platform.WECHAT, DEFAULTS), properties, skeleton.shops(),
+                skeleton.clock());
     }
 
     @Bean
-    WechatApiClient wechatApiClient(WechatProperties properties, ShopAccounts shops, ObjectProvider<Clock> clock) {
-        return new WechatApiClient(properties, shops, clock.getIfAvailable(Clock::systemUTC));
+    WechatConnector wechatConnector(ConnectorSkeleton skeleton, WechatProperties properties, WechatApiClient client) {
+        ConnectorSettings settings = skeleton.settings(Platform.WECHAT, DEFAULTS);
+        return new WechatConnector(client, new WechatOrderMapper(client.json()),
+                new WechatCarrierCodes(properties.carrierCodes()), settings, properties.detailCalls(),
+                skeleton.windowedSync(Platform.WECHAT, settings, null));
     }
 
     @Bean
-    WechatOrderMapper wechatOrderMapper(WechatApiClient client) {
-        return new WechatOrderMapper(client.json());
-    }
-
-    @Bean
-    WechatCarrierCodes wechatCarrierCodes(WechatProperties properties) {
-        return new WechatCarrierCodes(properties.carrierCodes());
-    }
-
-    @Bean
-    WechatConnector wechatConnector(WechatApiClient client, WechatOrderMapper mapper, WechatCarrierCodes codes,
-                                    OrderIntake intake, ShopAccounts shops, WechatProperties properties,
-                                    ObjectProvider<Clock> clock) {
-        return new WechatConnector(client, mapper, codes, intake, shops, properties,
-                clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    @Bean
-    WechatPushReader wechatPushReader(WechatMessageCrypto crypto, WechatApiClient client) {
-        return new WechatPushReader(crypto, client.json());
-    }
-
-    @Bean(WEBHOOK_IDEMPOTENT_REPOSITORY)
-    @ConditionalOnMissingBean(name = WEBHOOK_IDEMPOTENT_REPOSITORY)
-    IdempotentRepository wechatWebhookIdempotentRepository() {
-        // WeChat pushes again for up to ~3.6 h; 10k ids cover that at any plausible order rate of one shop.
-        return MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
-    }
-
-    @Bean
-    WechatRoutes wechatRoutes(WechatConnector connector, WechatPushReader pushes, ShopAccounts shops,
-                              OrderIntake intake,
-                              @Qualifier(WEBHOOK_IDEMPOTENT_REPOSITORY) IdempotentRepository webhookMessageIds,
-                              WechatProperties properties, ObjectProvider<Clock> clock) {
-        return new WechatRoutes(connector, pushes, shops, intake, webhookMessageIds, properties,
-                clock.getIfAvailable(Clock::systemUTC));
+    PlatformRoutes wechatRoutes(ConnectorSkeleton skeleton, WechatProperties properties, WechatApiClient client,
+                                WechatConnector connector) {
+        WechatMessageCrypto crypto = new WechatMessageCrypto(properties.token(), properties.encodingAesKey(),
+                properties.appId());
+        return skeleton.routes(skeleton.settings(Platform.WECHAT, DEFAULTS), connector,
+                new WechatPushReader(crypto, client.json()));
     }
 }

@@ -1,16 +1,14 @@
 package cn.jiyun.integrations.wechat;
 
 import cn.jiyun.integrations.CanonicalOrder;
-import cn.jiyun.integrations.DeadLetter;
-import cn.jiyun.integrations.IntakeOutcome;
-import cn.jiyun.integrations.OrderIntake;
 import cn.jiyun.integrations.Platform;
-import cn.jiyun.integrations.PlatformConnector;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShipmentNotice;
 import cn.jiyun.integrations.ShopAccount;
-import cn.jiyun.integrations.ShopAccounts;
 import cn.jiyun.integrations.SyncReport;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.WindowedConnector;
+import cn.jiyun.integrations.sync.WindowedSync;
 import cn.jiyun.integrations.wechat.WechatApiMessages.DeliveryPackage;
 import cn.jiyun.integrations.wechat.WechatApiMessages.DeliverySendRequest;
 import cn.jiyun.integrations.wechat.WechatApiMessages.OrderListRequest;
@@ -20,104 +18,69 @@ import cn.jiyun.integrations.wechat.WechatApiMessages.TimeRange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * WeChat Channels Shop as an order source and waybill sink: order ids by update-time window
- * ({@code order/list/get}, {@code next_key} paging), each order from {@code order/get} (a few calls at once),
- * handed to the intake a page at a time, and waybills
- * through {@code order/delivery/send}.
+ * WeChat Channels Shop as an order source and waybill sink: for each update-time window of the
+ * {@link WindowedSync}, order ids from {@code order/list/get} ({@code next_key} paging), each order from
+ * {@code order/get} (a few calls at once), handed to the intake a page at a time; waybills through
+ * {@code order/delivery/send}.
  */
-public class WechatConnector implements PlatformConnector {
+public class WechatConnector extends WindowedConnector {
 
     /** WeChat's answer when the order has no unshipped goods left. */
     static final String ALREADY_SHIPPED = "109001";
 
     private static final Logger log = LoggerFactory.getLogger(WechatConnector.class);
 
+    /** WeChat refuses list ranges longer than this. */
+    static final Duration LONGEST_RANGE_WECHAT_ACCEPTS = Duration.ofDays(7);
+
     private final WechatApiClient client;
     private final WechatOrderMapper mapper;
     private final WechatCarrierCodes carrierCodes;
-    private final OrderIntake intake;
-    private final ShopAccounts shops;
-    private final WechatProperties properties;
-    private final Clock clock;
-    private final Map<String, ReentrantLock> syncLocks = new ConcurrentHashMap<>();
+    private final int pageSize;
+    private final int detailCalls;
 
+    /** @param detailCalls {@code order/get} calls in flight at once per shop sync, 1 to 10 */
     public WechatConnector(WechatApiClient client, WechatOrderMapper mapper, WechatCarrierCodes carrierCodes,
-                           OrderIntake intake, ShopAccounts shops, WechatProperties properties, Clock clock) {
+                           ConnectorSettings settings, int detailCalls, WindowedSync windows) {
+        super(windows);
+        if (detailCalls < 1 || detailCalls > 10) {
+            throw new IllegalArgumentException("jiyun.platforms.wechat.detail-calls must be between 1 and 10");
+        }
         this.client = client;
         this.mapper = mapper;
         this.carrierCodes = carrierCodes;
-        this.intake = intake;
-        this.shops = shops;
-        this.properties = properties;
-        this.clock = clock;
-    }
-
-    @Override
-    public Platform platform() {
-        return Platform.WECHAT;
+        this.pageSize = settings.requireWindowAtMost(LONGEST_RANGE_WECHAT_ACCEPTS, Platform.WECHAT).pageSize();
+        this.detailCalls = detailCalls;
     }
 
     @Override
     public SyncReport synchronise(ShopAccount shop) {
         requireWechat(shop);
-        // The timer and a webhook hint may ask for the same shop at once: one sync at a time, each starting
-        // from the cursor the previous one stored, keeps the cursor moving forward only.
-        ReentrantLock lock = syncLocks.computeIfAbsent(shop.shopId(), id -> new ReentrantLock());
-        lock.lock();
-        try {
-            return synchroniseAlone(shops.find(Platform.WECHAT, shop.shopId()).orElse(shop));
-        } finally {
-            lock.unlock();
-        }
+        return super.synchronise(shop);
     }
 
-    private SyncReport synchroniseAlone(ShopAccount shop) {
-        Instant now = clock.instant();
-        Instant from = shop.cursor()
-                .map(cursor -> cursor.minus(properties.windowOverlap()))
-                .orElse(now.minus(properties.backfill()));
-        Instant cursor = shop.syncCursor();
-        int fetched = 0;
-        int stored = 0;
-        int deadLettered = 0;
-        while (from.isBefore(now)) {
-            Instant to = earliest(from.plus(properties.maxWindow()), now);
-            List<String> ids = List.copyOf(orderIdsUpdatedWithin(shop, from, to));
-            for (int start = 0; start < ids.size(); start += properties.pageSize()) {
-                List<String> pageIds = ids.subList(start, Math.min(start + properties.pageSize(), ids.size()));
-                List<CanonicalOrder> orders = readAll(shop, pageIds);
-                fetched += pageIds.size();
-                deadLettered += pageIds.size() - orders.size();
-                // a page of orders at once: the store takes it in one transaction
-                stored += (int) intake.receiveAll(orders).stream().filter(IntakeOutcome::stored).count();
-            }
-            // Every order of the window is in intake: a crash before this line re-reads the window.
-            shops.advanceSyncCursor(Platform.WECHAT, shop.shopId(), to);
-            cursor = to;
-            from = to;
+    @Override
+    public void readWindow(ShopAccount shop, Instant from, Instant to, WindowedSync.Batch batch) {
+        List<String> ids = List.copyOf(orderIdsUpdatedWithin(shop, from, to));
+        for (int start = 0; start < ids.size(); start += pageSize) {
+            List<String> pageIds = ids.subList(start, Math.min(start + pageSize, ids.size()));
+            batch.fetched(pageIds.size());
+            batch.store(readAll(shop, pageIds, batch));
         }
-        if (fetched > 0) {
-            log.info("WeChat shop {} synchronised: {} fetched, {} stored, {} dead-lettered, cursor {}",
-                    shop.shopId(), fetched, stored, deadLettered, cursor);
-        }
-        return new SyncReport(fetched, stored, deadLettered, cursor);
     }
 
     @Override
@@ -181,7 +144,7 @@ public class WechatConnector implements PlatformConnector {
         Set<String> ids = new LinkedHashSet<>();
         String nextKey = "";
         while (true) {
-            OrderListResponse page = client.listOrders(shop, new OrderListRequest(range, properties.pageSize(),
+            OrderListResponse page = client.listOrders(shop, new OrderListRequest(range, pageSize,
                     nextKey));
             page.orderIds().stream().filter(Objects::nonNull).forEach(ids::add);
             if (!page.hasMore()) {
@@ -200,14 +163,14 @@ public class WechatConnector implements PlatformConnector {
      * in the ids' order, less those dead-lettered. The first failure that should stop the sync (authorisation
      * gone, platform down) does.
      */
-    private List<CanonicalOrder> readAll(ShopAccount shop, List<String> orderIds) {
-        if (properties.detailCalls() == 1 || orderIds.size() == 1) {
-            return orderIds.stream().flatMap(id -> read(shop, id).stream()).toList();
+    private List<CanonicalOrder> readAll(ShopAccount shop, List<String> orderIds, WindowedSync.Batch batch) {
+        if (detailCalls == 1 || orderIds.size() == 1) {
+            return orderIds.stream().flatMap(id -> read(shop, id, batch).stream()).toList();
         }
-        ExecutorService calls = Executors.newFixedThreadPool(Math.min(properties.detailCalls(), orderIds.size()));
+        ExecutorService calls = Executors.newFixedThreadPool(Math.min(detailCalls, orderIds.size()));
         try {
             List<Future<Optional<CanonicalOrder>>> pending = orderIds.stream()
-                    .map(id -> calls.submit(() -> read(shop, id))).toList();
+                    .map(id -> calls.submit(() -> read(shop, id, batch))).toList();
             List<CanonicalOrder> read = new ArrayList<>(pending.size());
             for (Future<Optional<CanonicalOrder>> order : pending) {
                 order.get().ifPresent(read::add);
@@ -225,14 +188,13 @@ public class WechatConnector implements PlatformConnector {
     }
 
     /** The order from {@code order/get}, as the intake takes it; empty if it went to the dead letters. */
-    private Optional<CanonicalOrder> read(ShopAccount shop, String orderId) {
+    private Optional<CanonicalOrder> read(ShopAccount shop, String orderId, WindowedSync.Batch batch) {
         String answer = client.getOrder(shop, orderId);
         try {
             return Optional.of(mapper.toCanonical(shop.shopId(), answer));
         } catch (UnmappableOrderException | IllegalArgumentException e) {
             String raw = mapper.rawOrder(answer).orElse(answer);
-            intake.deadLetter(new DeadLetter(Platform.WECHAT, shop.shopId(), "poll", raw,
-                    "WeChat order " + orderId + ": " + e.getMessage(), clock.instant()));
+            batch.deadLetter(raw, "WeChat order " + orderId + ": " + e.getMessage());
             return Optional.empty();
         }
     }
@@ -241,9 +203,5 @@ public class WechatConnector implements PlatformConnector {
         if (shop.platform() != Platform.WECHAT) {
             throw new IllegalArgumentException(shop + " is not a WeChat shop");
         }
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
     }
 }

@@ -1,5 +1,6 @@
 package cn.jiyun.integrations.wechat;
 
+import cn.jiyun.integrations.sync.PushRefusedException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -82,7 +83,7 @@ public final class WechatMessageCrypto {
     /**
      * Opens an {@code Encrypt} value and returns the message, checking that it was sealed for our app id.
      *
-     * @throws WebhookRejectedException when it does not decrypt or was meant for another app
+     * @throws PushRefusedException when it does not decrypt or was meant for another app
      */
     public String decrypt(String encrypted) {
         byte[] plain;
@@ -91,7 +92,7 @@ public final class WechatMessageCrypto {
             cipher.init(Cipher.DECRYPT_MODE, key, iv);
             plain = cipher.doFinal(Base64.getDecoder().decode(encrypted));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new WebhookRejectedException("message does not decrypt with the configured encoding-aes-key");
+            throw new PushRefusedException("message does not decrypt with the configured encoding-aes-key");
         }
         int pad = plain.length == 0 ? 0 : plain[plain.length - 1] & 0xff;
         if (pad < 1 || pad > PKCS7_BLOCK || pad > plain.length) {
@@ -99,16 +100,16 @@ public final class WechatMessageCrypto {
         }
         byte[] unpadded = Arrays.copyOf(plain, plain.length - pad);
         if (unpadded.length < RANDOM_PREFIX + 4) {
-            throw new WebhookRejectedException("decrypted message is too short");
+            throw new PushRefusedException("decrypted message is too short");
         }
         int length = ByteBuffer.wrap(unpadded, RANDOM_PREFIX, 4).getInt();
         int messageEnd = RANDOM_PREFIX + 4 + length;
         if (length < 0 || messageEnd > unpadded.length) {
-            throw new WebhookRejectedException("decrypted message length " + length + " does not fit");
+            throw new PushRefusedException("decrypted message length " + length + " does not fit");
         }
         String receivedAppId = new String(unpadded, messageEnd, unpadded.length - messageEnd, StandardCharsets.UTF_8);
         if (!appId.equals(receivedAppId)) {
-            throw new WebhookRejectedException("message was sealed for app id " + receivedAppId + ", not ours");
+            throw new PushRefusedException("message was sealed for app id " + receivedAppId + ", not ours");
         }
         return new String(unpadded, RANDOM_PREFIX + 4, length, StandardCharsets.UTF_8);
     }

@@ -1,39 +1,46 @@
 package cn.jiyun.integrations.wechat;
 
+import cn.jiyun.integrations.sync.Push;
+import cn.jiyun.integrations.sync.PushReader;
+import cn.jiyun.integrations.sync.PushRefusedException;
+import cn.jiyun.integrations.sync.SyncHint;
+import cn.jiyun.integrations.sync.UnreadablePushException;
+import cn.jiyun.integrations.sync.WebhookAnswer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Reads WeChat's message pushes (README 3.6): checks {@code msg_signature} over the {@code Encrypt} of the
- * raw body, opens it, and turns an order event into a {@link WechatOrderHint}.
+ * raw body, opens it, and turns an order event into a hint. WeChat addresses a push to the shop's original id
+ * ({@code ToUserName}, {@code gh_…}), which need not be how Jiyun knows the shop: when it is not, every active
+ * shop is synchronised.
  */
-public class WechatPushReader {
+public class WechatPushReader extends PushReader {
 
     /** Order and after-sale events; each may change an order Jiyun holds. */
     private static final String ORDER_EVENT_PREFIX = "channels_ec_";
+    /** WeChat waits 5 s for a plain-text answer. */
+    private static final WebhookAnswer ACKNOWLEDGED = WebhookAnswer.text(200, "success");
+    private static final WebhookAnswer REFUSED = WebhookAnswer.text(401, "invalid signature");
 
     private final WechatMessageCrypto crypto;
     private final ObjectMapper json;
 
     public WechatPushReader(WechatMessageCrypto crypto, ObjectMapper json) {
+        super(ACKNOWLEDGED, REFUSED);
         this.crypto = crypto;
         this.json = json;
     }
 
-    /**
-     * Opens one event push.
-     *
-     * @return the hint, or empty for an event that concerns no order
-     * @throws WebhookRejectedException when the push is not provably WeChat's, for our app
-     * @throws UnreadablePushException  when it is, but the message inside cannot be read
-     */
-    public Optional<WechatOrderHint> open(String msgSignature, String timestamp, String nonce, String rawBody) {
-        String encrypted = encryptedPart(rawBody);
-        if (!crypto.verifyMessage(msgSignature, timestamp, nonce, encrypted)) {
-            throw new WebhookRejectedException("msg_signature does not match");
+    @Override
+    public List<SyncHint> read(Push push) {
+        String encrypted = encryptedPart(push.text());
+        if (!crypto.verifyMessage(push.parameter("msg_signature"), push.parameter("timestamp"),
+                push.parameter("nonce"), encrypted)) {
+            throw new PushRefusedException("msg_signature does not match");
         }
         String message = crypto.decrypt(encrypted);
         JsonNode event;
@@ -47,21 +54,28 @@ public class WechatPushReader {
         }
         String eventName = event.path("Event").asText("");
         if (!eventName.startsWith(ORDER_EVENT_PREFIX)) {
-            return Optional.empty();
+            return List.of();
         }
         // Order ids exceed 2^53: asText keeps the digits of a numeric id exactly.
         String orderId = event.path("order_info").path("order_id").asText("");
         String shop = event.path("ToUserName").asText("");
-        String createTime = event.path("CreateTime").asText("");
         String messageId = event.hasNonNull("MsgId") ? event.get("MsgId").asText()
-                : String.join(":", shop, eventName, orderId, createTime);
-        return Optional.of(new WechatOrderHint(messageId, shop, eventName, orderId, message));
+                : String.join(":", shop, eventName, orderId, event.path("CreateTime").asText(""));
+        return List.of(new SyncHint(messageId, List.of(shop), true, message));
+    }
+
+    @Override
+    public boolean verifiesUrl() {
+        return true;
     }
 
     /** Checks the URL-verification GET and returns the {@code echostr} to answer with. */
-    public String verifyUrl(String signature, String timestamp, String nonce, String echostr) {
-        if (echostr == null || !crypto.verifyUrl(signature, timestamp, nonce)) {
-            throw new WebhookRejectedException("URL verification signature does not match");
+    @Override
+    public String verifyUrl(Push check) {
+        String echostr = check.parameter("echostr");
+        if (echostr == null || !crypto.verifyUrl(check.parameter("signature"), check.parameter("timestamp"),
+                check.parameter("nonce"))) {
+            throw new PushRefusedException("URL verification signature does not match");
         }
         return echostr;
     }
@@ -75,20 +89,6 @@ public class WechatPushReader {
         } catch (JsonProcessingException e) {
             // fall through: an unreadable body cannot carry a valid signature
         }
-        throw new WebhookRejectedException("push body has no Encrypt field to verify");
-    }
-
-    /** A push signed and sealed by WeChat whose message Jiyun cannot read: kept as a dead letter. */
-    public static class UnreadablePushException extends RuntimeException {
-        private final String decryptedMessage;
-
-        public UnreadablePushException(String decryptedMessage, String reason) {
-            super(reason);
-            this.decryptedMessage = decryptedMessage;
-        }
-
-        public String decryptedMessage() {
-            return decryptedMessage;
-        }
+        throw new PushRefusedException("push body has no Encrypt field to verify");
     }
 }

@@ -10,6 +10,8 @@ import cn.jiyun.integrations.PlatformOrderStatus;
 import cn.jiyun.integrations.ShipmentNotice;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.SyncReport;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.WindowedSync;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -55,20 +57,21 @@ class DouyinConnectorTest {
     final InMemoryIntake intake = new InMemoryIntake();
     final InMemoryShopAccounts shops = new InMemoryShopAccounts();
 
-    DouyinConnector connector(DouyinProperties properties) {
-        return connector(properties, shops);
+    DouyinConnector connector(ConnectorSettings settings) {
+        return connector(settings, DouyinFixtures.properties(), shops);
     }
 
-    DouyinConnector connector(DouyinProperties properties, InMemoryShopAccounts shops) {
+    DouyinConnector connector(ConnectorSettings settings, DouyinProperties properties, InMemoryShopAccounts shops) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         DouyinSigner signer = new DouyinSigner(properties.appKey(), properties.appSecret(), properties.signMethod());
-        DouyinClient client = new DouyinClient(properties, signer, shops, clock);
-        return new DouyinConnector(properties, client, new DouyinOrderMapper(),
-                new DouyinCarrierCodes(properties.carrierCodes()), intake, shops, clock);
+        DouyinClient client = new DouyinClient(settings, signer, shops, clock);
+        return new DouyinConnector(settings.pageSize(), client, new DouyinOrderMapper(),
+                new DouyinCarrierCodes(properties.carrierCodes()),
+                new WindowedSync(Platform.DOUYIN, settings, null, shops, intake, clock));
     }
 
     DouyinConnector connector() {
-        return connector(DouyinFixtures.properties(douyin.baseUrl()));
+        return connector(DouyinFixtures.settings(douyin.baseUrl()));
     }
 
     ShopAccount shopWithCursor(Instant cursor) {
@@ -117,7 +120,7 @@ class DouyinConnectorTest {
         douyin.stubFor(signedCall("order.searchList", "at-old", searchListParams(threeDaysAgo, TO, 0, 100))
                 .willReturn(okJson(page(0, 100, 1, order("6920000000000000001", 2, threeDaysAgo + 5)))));
 
-        connector(DouyinFixtures.properties(douyin.baseUrl(), Duration.ofDays(3), 100)).synchronise(shop);
+        connector(DouyinFixtures.settings(douyin.baseUrl(), Duration.ofDays(3), 100)).synchronise(shop);
 
         assertThat(intake.orders()).hasSize(1);
         assertThat(shops.shop(Platform.DOUYIN, SHOP_ID).syncCursor()).isEqualTo(NOW);
@@ -313,7 +316,7 @@ class DouyinConnectorTest {
                 .willReturn(okJson(page(0, 100, 4, order("6920000000000000001", 2, TO - 60), unknownStatus, badTime,
                         order("6920000000000000004", 2, TO - 30)))));
 
-        SyncReport report = connector(DouyinFixtures.properties(douyin.baseUrl(), Duration.ofHours(1), 100))
+        SyncReport report = connector(DouyinFixtures.settings(douyin.baseUrl(), Duration.ofHours(1), 100))
                 .synchronise(shop);
 
         assertThat(intake.orders().keySet()).extracting(InMemoryIntake.Key::platformOrderId)
@@ -436,7 +439,7 @@ class DouyinConnectorTest {
         douyin.stubFor(signedCall("token.refresh", null, "{\"grant_type\":\"refresh_token\",\"refresh_token\":\"rt-old\"}")
                 .willReturn(okJson(success("{\"access_token\":\"at-new\",\"expires_in\":604800,\"refresh_token\":\"rt-new\"}"))));
 
-        assertThatThrownBy(() -> connector(DouyinFixtures.properties(douyin.baseUrl()), failingStore).synchronise(shop))
+        assertThatThrownBy(() -> connector(DouyinFixtures.settings(douyin.baseUrl()), DouyinFixtures.properties(), failingStore).synchronise(shop))
                 .hasMessageContaining("database is down");
 
         douyin.verify(0, postRequestedFor(urlPathEqualTo("/order/searchList")).withQueryParam("access_token", equalTo("at-new")));
@@ -486,11 +489,8 @@ class DouyinConnectorTest {
     @Test
     void signsWithMd5AndSendsNoSignMethodWhenConfigured() {
         ShopAccount shop = shopWithCursor(RECENT_CURSOR);
-        DouyinProperties base = DouyinFixtures.properties(douyin.baseUrl());
-        DouyinProperties md5 = new DouyinProperties(base.baseUrl(), base.appKey(), base.appSecret(), DouyinSignMethod.MD5,
-                base.pollInterval(), base.pollInitialDelay(), base.backfill(), base.windowOverlap(), base.windowLength(),
-                base.pageSize(), base.connectTimeout(), base.readTimeout(), base.tokenRefreshMargin(), base.retry(),
-                base.routeRedeliveries(), base.carrierCodes());
+        DouyinProperties md5 = new DouyinProperties(DouyinFixtures.APP_KEY, DouyinFixtures.APP_SECRET,
+                DouyinSignMethod.MD5, java.util.Map.of());
         String params = searchListParams(RECENT_FROM, TO, 0, 2);
         String md5Sign = new DouyinSigner(DouyinFixtures.APP_KEY, DouyinFixtures.APP_SECRET, DouyinSignMethod.MD5)
                 .sign("order.searchList", DouyinFixtures.NOW_SECONDS, params);
@@ -500,7 +500,7 @@ class DouyinConnectorTest {
                 .withRequestBody(equalTo(params))
                 .willReturn(okJson(page(0, 2, 1, order("6920000000000000001", 2, TO - 60)))));
 
-        connector(md5).synchronise(shop);
+        connector(DouyinFixtures.settings(douyin.baseUrl()), md5, shops).synchronise(shop);
 
         assertThat(md5Sign).hasSize(32);
         assertThat(intake.orders()).hasSize(1);

@@ -1,12 +1,12 @@
 package cn.jiyun.integrations.douyin;
 
 import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.sync.ConnectorSettings;
 import cn.jiyun.integrations.ShopAccount;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,15 +29,20 @@ final class DouyinFixtures {
     private DouyinFixtures() {
     }
 
-    static DouyinProperties properties(String baseUrl) {
-        return properties(baseUrl, Duration.ofHours(1), 2);
+    static DouyinProperties properties() {
+        return new DouyinProperties(APP_KEY, APP_SECRET, DouyinSignMethod.HMAC_SHA256, Map.of());
     }
 
-    static DouyinProperties properties(String baseUrl, Duration windowLength, int pageSize) {
-        return new DouyinProperties(URI.create(baseUrl), APP_KEY, APP_SECRET, DouyinSignMethod.HMAC_SHA256,
-                Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofDays(3), Duration.ofMinutes(10),
-                windowLength, pageSize, Duration.ofSeconds(2), Duration.ofMillis(400), Duration.ofMinutes(10),
-                new DouyinProperties.Retry(3, Duration.ofMillis(1), Duration.ofMillis(5), 2.0), 0, Map.of());
+    static ConnectorSettings settings(String baseUrl) {
+        return settings(baseUrl, Duration.ofHours(1), 2);
+    }
+
+    /** Settings with small back-offs and timeouts so fault tests stay quick. */
+    static ConnectorSettings settings(String baseUrl, Duration windowLength, int pageSize) {
+        return ConnectorSettings.of(Platform.DOUYIN, Map.of("base-url", baseUrl,
+                "window-length", windowLength.toString(), "page-size", String.valueOf(pageSize),
+                "connect-timeout", "2s", "read-timeout", "400ms", "retry.max-attempts", "3",
+                "retry.initial-backoff", "1ms", "retry.max-backoff", "5ms"), DouyinAutoConfiguration.DEFAULTS);
     }
 
     static ShopAccount shop(Instant cursor) {

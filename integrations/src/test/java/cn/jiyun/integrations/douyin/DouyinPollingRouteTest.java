@@ -37,7 +37,8 @@ import static org.awaitility.Awaitility.await;
         "jiyun.platforms.douyin.retry.max-attempts=2",
         "jiyun.platforms.douyin.retry.initial-backoff=1ms",
         "jiyun.platforms.douyin.retry.max-backoff=5ms",
-        "jiyun.platforms.douyin.route-redeliveries=1"})
+        "jiyun.platforms.douyin.redelivery.max-redeliveries=1",
+        "jiyun.platforms.douyin.redelivery.delay=10ms"})
 @DirtiesContext // the timer must not outlive this class and poll a stopped WireMock
 class DouyinPollingRouteTest {
 

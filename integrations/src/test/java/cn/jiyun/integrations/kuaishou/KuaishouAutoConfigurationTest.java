@@ -3,7 +3,11 @@ package cn.jiyun.integrations.kuaishou;
 import cn.jiyun.integrations.OrderIntake;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformConnector;
+import cn.jiyun.integrations.PlatformSync;
 import cn.jiyun.integrations.ShopAccounts;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.ConnectorSkeleton;
+import cn.jiyun.integrations.sync.MessageIdStores;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
 import org.apache.camel.spi.IdempotentRepository;
@@ -39,13 +43,17 @@ class KuaishouAutoConfigurationTest {
     void providesTheConnectorWithTheDocumentedDefaults() {
         context.withPropertyValues(CONFIGURED).run(app -> {
             assertThat(app.getBean(PlatformConnector.class).platform()).isEqualTo(Platform.KUAISHOU);
-            assertThat(app).hasSingleBean(KuaishouRoutes.class);
-            KuaishouProperties properties = app.getBean(KuaishouProperties.class);
-            assertThat(properties.pollInterval()).isEqualTo(Duration.ofSeconds(30));
-            assertThat(properties.backfill()).isEqualTo(Duration.ofDays(3));
-            assertThat(properties.signMethod()).isEqualTo(KuaishouSigner.SignMethod.HMAC_SHA256);
-            assertThat(properties.retry().maxAttempts()).isEqualTo(4);
-            assertThat(app.getBean("kuaishouWebhookMessageIds")).isInstanceOf(MemoryIdempotentRepository.class);
+            assertThat(app.getBean(PlatformSync.class).platform()).isEqualTo(Platform.KUAISHOU);
+            ConnectorSettings settings = app.getBean(ConnectorSkeleton.class)
+                    .settings(Platform.KUAISHOU, KuaishouAutoConfiguration.DEFAULTS);
+            assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(settings.backfill()).isEqualTo(Duration.ofDays(3));
+            assertThat(settings.windowLength()).isEqualTo(Duration.ofDays(1));
+            assertThat(settings.pageSize()).isEqualTo(50);
+            assertThat(settings.retry().maxAttempts()).isEqualTo(4);
+            assertThat(app.getBean(KuaishouProperties.class).signMethod()).isEqualTo(KuaishouSigner.SignMethod.HMAC_SHA256);
+            assertThat(app.getBean(MessageIdStores.class).forPlatform(Platform.KUAISHOU))
+                    .isInstanceOf(MemoryIdempotentRepository.class);
         });
     }
 
@@ -53,7 +61,8 @@ class KuaishouAutoConfigurationTest {
     void letsTheApplicationReplaceTheWebhookMessageIdStore() {
         IdempotentRepository shared = MemoryIdempotentRepository.memoryIdempotentRepository(5);
         context.withPropertyValues(CONFIGURED)
-                .withBean("kuaishouWebhookMessageIds", IdempotentRepository.class, () -> shared)
-                .run(app -> assertThat(app.getBean("kuaishouWebhookMessageIds")).isSameAs(shared));
+                .withBean(MessageIdStores.class, () -> platform -> shared)
+                .run(app -> assertThat(app.getBean(MessageIdStores.class).forPlatform(Platform.KUAISHOU))
+                        .isSameAs(shared));
     }
 }

@@ -9,6 +9,8 @@ import cn.jiyun.integrations.PlatformOrderStatus;
 import cn.jiyun.integrations.ShipmentNotice;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.SyncReport;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.WindowedSync;
 import cn.jiyun.integrations.kuaishou.KuaishouSigner.SignMethod;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
@@ -70,12 +72,13 @@ class KuaishouConnectorTest {
     private final InMemoryShopAccounts shops = new InMemoryShopAccounts();
 
     private KuaishouConnector connector(SignMethod signMethod, Duration overlap) {
-        KuaishouProperties properties = KuaishouFixtures.properties(platform.baseUrl(), signMethod, overlap,
-                Duration.ofDays(1), 50);
+        ConnectorSettings settings = KuaishouFixtures.settings(platform.baseUrl(), overlap, Duration.ofDays(1), 50);
+        KuaishouProperties properties = KuaishouFixtures.properties(signMethod);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        KuaishouClient client = new KuaishouClient(properties, new KuaishouSigner(properties.signSecret()), shops,
-                KuaishouClient.httpClient(properties), JSON, clock);
-        return new KuaishouConnector(properties, client, new KuaishouOrderMapper(JSON), intake, shops, JSON, clock);
+        KuaishouClient client = new KuaishouClient(settings, properties, new KuaishouSigner(properties.signSecret()),
+                shops, JSON, clock);
+        return new KuaishouConnector(settings, client, new KuaishouOrderMapper(JSON), JSON, new WindowedSync(
+                Platform.KUAISHOU, settings, KuaishouConnector.OLDEST_KUAISHOU_SERVES, shops, intake, clock));
     }
 
     private KuaishouConnector connector() {
@@ -290,7 +293,7 @@ class KuaishouConnectorTest {
 
         assertThatThrownBy(() -> connector().synchronise(shop(cursor)))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
-                    assertThat(e.platformCode()).isEqualTo("http_503");
+                    assertThat(e.platformCode()).isEqualTo("http-503");
                     assertThat(e.retryable()).isTrue();
                 });
 
@@ -426,8 +429,7 @@ class KuaishouConnectorTest {
 
     @Test
     void neverShowsSecretsInToString() {
-        KuaishouProperties properties = KuaishouFixtures.properties(platform.baseUrl(), SignMethod.MD5, Duration.ZERO,
-                Duration.ofDays(1), 50);
+        KuaishouProperties properties = KuaishouFixtures.properties(SignMethod.MD5);
         assertThat(properties.toString()).doesNotContain(APP_SECRET, KuaishouFixtures.SIGN_SECRET,
                 KuaishouFixtures.MESSAGE_KEY);
         assertThat(new KuaishouTokenResponse(1, null, null, "at-secret", 1L, "rt-secret", null).toString())

@@ -1,6 +1,8 @@
 package cn.jiyun.integrations.kuaishou;
 
+import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.kuaishou.KuaishouSigner.SignMethod;
+import cn.jiyun.integrations.sync.ConnectorSettings;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Request;
@@ -37,13 +39,17 @@ final class KuaishouFixtures {
     private KuaishouFixtures() {
     }
 
-    /** Properties with small back-offs and timeouts so fault tests stay quick. */
-    static KuaishouProperties properties(String baseUrl, SignMethod signMethod, Duration windowOverlap,
-                                         Duration maxWindow, int pageSize) {
-        return new KuaishouProperties(URI.create(baseUrl), APP_KEY, APP_SECRET, SIGN_SECRET, MESSAGE_KEY, signMethod,
-                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofDays(3), windowOverlap, maxWindow, pageSize,
-                Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofMinutes(10),
-                new KuaishouProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(40), 2.0));
+    static KuaishouProperties properties(SignMethod signMethod) {
+        return new KuaishouProperties(APP_KEY, APP_SECRET, SIGN_SECRET, MESSAGE_KEY, signMethod);
+    }
+
+    /** Settings with small back-offs and timeouts so fault tests stay quick. */
+    static ConnectorSettings settings(String baseUrl, Duration windowOverlap, Duration windowLength, int pageSize) {
+        return ConnectorSettings.of(Platform.KUAISHOU, Map.of("base-url", baseUrl,
+                "window-overlap", windowOverlap.toString(), "window-length", windowLength.toString(),
+                "page-size", String.valueOf(pageSize), "connect-timeout", "2s", "read-timeout", "700ms",
+                "retry.max-attempts", "3", "retry.initial-backoff", "10ms", "retry.max-backoff", "40ms"),
+                KuaishouAutoConfiguration.DEFAULTS);
     }
 
     /** An order element as {@code open.order.cursor.list} sends it (README 2.5 example, with PII fields). */

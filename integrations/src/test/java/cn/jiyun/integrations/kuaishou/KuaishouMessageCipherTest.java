@@ -1,5 +1,7 @@
 package cn.jiyun.integrations.kuaishou;
 
+import cn.jiyun.integrations.sync.PushRefusedException;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,12 +33,12 @@ class KuaishouMessageCipherTest {
     void refusesABodyEncryptedWithAnotherKey() {
         String body = KuaishouFixtures.encrypt(DOCUMENTED_PLAINTEXT, "ZmVkY2JhOTg3NjU0MzIxMA==");
         assertThatThrownBy(() -> cipher.decrypt(body))
-                .isInstanceOf(KuaishouMessageCipher.UnreadableMessageException.class);
+                .isInstanceOf(PushRefusedException.class);
     }
 
     @Test
     void refusesPlainText() {
         assertThatThrownBy(() -> cipher.decrypt(DOCUMENTED_PLAINTEXT))
-                .isInstanceOf(KuaishouMessageCipher.UnreadableMessageException.class);
+                .isInstanceOf(PushRefusedException.class);
     }
 }

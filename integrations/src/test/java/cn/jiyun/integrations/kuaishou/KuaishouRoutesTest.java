@@ -6,6 +6,7 @@ import cn.jiyun.integrations.SyncReport;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import cn.jiyun.integrations.sync.PlatformRoutes;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,13 +43,15 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "jiyun.platforms.kuaishou.app-secret=" + KuaishouFixtures.APP_SECRET,
                 "jiyun.platforms.kuaishou.sign-secret=" + KuaishouFixtures.SIGN_SECRET,
                 "jiyun.platforms.kuaishou.message-key=" + KuaishouFixtures.MESSAGE_KEY,
-                // polling is driven by the tests through direct:kuaishou-poll-all-shops
+                // polling is driven by the tests through the poll endpoint
                 "jiyun.platforms.kuaishou.poll-initial-delay=1h",
                 "jiyun.platforms.kuaishou.poll-interval=1h",
                 "jiyun.platforms.kuaishou.read-timeout=2s",
                 "jiyun.platforms.kuaishou.retry.max-attempts=2",
                 "jiyun.platforms.kuaishou.retry.initial-backoff=10ms",
                 "jiyun.platforms.kuaishou.retry.max-backoff=20ms",
+                "jiyun.platforms.kuaishou.redelivery.max-redeliveries=1",
+                "jiyun.platforms.kuaishou.redelivery.delay=10ms",
                 "camel.main.name=kuaishou-test"
         })
 class KuaishouRoutesTest {
@@ -79,6 +81,8 @@ class KuaishouRoutesTest {
     InMemoryShopAccounts shops;
     @Autowired
     ProducerTemplate camel;
+    @Autowired
+    PlatformRoutes routes;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -98,7 +102,7 @@ class KuaishouRoutesTest {
     }
 
     private HttpResponse<String> postWebhook(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + KuaishouRoutes.WEBHOOK_PATH))
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + routes.webhookPath()))
                         .header("Content-Type", "text/plain;charset=utf-8")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -157,22 +161,6 @@ class KuaishouRoutesTest {
     }
 
     @Test
-    void synchronisesOnceForADuplicateMessageId() throws Exception {
-        shopWithOrder("1004", "80004");
-        shopWithOrder("1005", "80005");
-        String body = encrypt(pushMessage("evt-6", "1004", "80004"), KuaishouFixtures.MESSAGE_KEY);
-
-        assertThat(postWebhook(body).body()).isEqualTo("{\"result\":1}");
-        assertThat(postWebhook(body).body()).isEqualTo("{\"result\":1}");
-        postWebhook(encrypt(pushMessage("evt-7", "1005", "80005"), KuaishouFixtures.MESSAGE_KEY));
-
-        // hints are handled in arrival order, so once the third is done the duplicate had its chance
-        eventually(() -> stored("1005", "80005"));
-        assertThat(stored("1004", "80004")).isTrue();
-        platform.verify(1, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1004")));
-    }
-
-    @Test
     void acknowledgesTheConsoleTestMessageWithoutSynchronising() throws Exception {
         HttpResponse<String> answer = postWebhook(encrypt("{\"test\":true}", KuaishouFixtures.MESSAGE_KEY));
 
@@ -189,30 +177,13 @@ class KuaishouRoutesTest {
                 .withQueryParam("access_token", equalTo("token-1006"))
                 .willReturn(okJson(page("nomore", order("80006", 30, Instant.now().toEpochMilli())))));
 
-        SyncReport report = camel.requestBody(KuaishouRoutes.SYNC_SHOP, "1006", SyncReport.class);
+        SyncReport report = camel.requestBody(routes.syncShopEndpoint(), "1006", SyncReport.class);
 
         assertThat(stored("1006", "80006")).isTrue();
         assertThat(report.cursor()).isNotNull();
         assertThat(shops.shop(Platform.KUAISHOU, "1006").syncCursor()).isEqualTo(report.cursor());
         // three days of backfill in windows of one day
         platform.verify(3, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1006")));
-    }
-
-    @Test
-    void pollsEveryActiveShopEvenWhenOneFails() {
-        shopWithOrder("1007", "80007");
-        shops.add(new ShopAccount(Platform.KUAISHOU, "1008", "token-1008", "refresh-1008",
-                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
-        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
-                .withQueryParam("access_token", equalTo("token-1008"))
-                .willReturn(okJson("{\"result\":24,\"error_msg\":\"AUTHORIZATION_REVOKED\"}")));
-        shopWithOrder("1009", "80009");
-
-        camel.sendBody(KuaishouRoutes.POLL_ALL_SHOPS, null);
-
-        assertThat(stored("1007", "80007")).isTrue();
-        assertThat(stored("1009", "80009")).isTrue();
-        assertThat(shops.revocationReason(Platform.KUAISHOU, "1008")).isPresent();
     }
 
     @Test
@@ -239,39 +210,6 @@ class KuaishouRoutesTest {
         eventually(() -> stored("1011", "80012"));
         assertThat(stored("1010", "80011")).isFalse();
         platform.verify(0, getRequestedFor(urlPathEqualTo(LIST)).withQueryParam("access_token", equalTo("token-1010")));
-    }
-
-    @Test
-    void pollsPastAnUnavailableShopWithoutDeadLetteringIt() {
-        int before = intake.deadLetters().size();
-        shops.add(new ShopAccount(Platform.KUAISHOU, "1012", "token-1012", "refresh-1012",
-                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
-        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
-                .withQueryParam("access_token", equalTo("token-1012")).willReturn(serverError()));
-        shopWithOrder("1013", "80013");
-
-        camel.sendBody(KuaishouRoutes.POLL_ALL_SHOPS, null);
-
-        assertThat(stored("1013", "80013")).isTrue();
-        // the next poll is the retry; a dead letter per tick would bury the ones that need a person
-        assertThat(intake.deadLetters()).hasSize(before);
-        assertThat(shops.revocationReason(Platform.KUAISHOU, "1012")).isEmpty();
-    }
-
-    @Test
-    void deadLettersAShopKuaishouRefusesWithTheReason() {
-        int before = intake.deadLetters().size();
-        shops.add(new ShopAccount(Platform.KUAISHOU, "1014", "token-1014", "refresh-1014",
-                Instant.now().plus(Duration.ofDays(2)), Instant.now().minus(Duration.ofHours(1))));
-        platform.stubFor(get(urlPathEqualTo(LIST)).atPriority(1)
-                .withQueryParam("access_token", equalTo("token-1014"))
-                .willReturn(okJson("{\"result\":300005,\"error_msg\":\"只能查询最近90天的数据\"}")));
-
-        camel.sendBody(KuaishouRoutes.SYNC_SHOP, "1014");
-
-        assertThat(intake.deadLetters()).hasSize(before + 1);
-        assertThat(intake.deadLetters().get(before).shopId()).isEqualTo("1014");
-        assertThat(intake.deadLetters().get(before).reason()).contains("300005", "90");
     }
 
     @Test

@@ -4,19 +4,24 @@ import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformConnector;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.douyin.DouyinCarrierCodes;
+import cn.jiyun.integrations.douyin.DouyinAutoConfiguration;
 import cn.jiyun.integrations.douyin.DouyinClient;
 import cn.jiyun.integrations.douyin.DouyinConnector;
 import cn.jiyun.integrations.douyin.DouyinOrderMapper;
 import cn.jiyun.integrations.douyin.DouyinProperties;
 import cn.jiyun.integrations.douyin.DouyinSigner;
+import cn.jiyun.integrations.kuaishou.KuaishouAutoConfiguration;
 import cn.jiyun.integrations.kuaishou.KuaishouClient;
 import cn.jiyun.integrations.kuaishou.KuaishouConnector;
 import cn.jiyun.integrations.kuaishou.KuaishouOrderMapper;
 import cn.jiyun.integrations.kuaishou.KuaishouProperties;
 import cn.jiyun.integrations.kuaishou.KuaishouSigner;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.WindowedSync;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
 import cn.jiyun.integrations.wechat.WechatApiClient;
+import cn.jiyun.integrations.wechat.WechatAutoConfiguration;
 import cn.jiyun.integrations.wechat.WechatCarrierCodes;
 import cn.jiyun.integrations.wechat.WechatConnector;
 import cn.jiyun.integrations.wechat.WechatOrderMapper;
@@ -79,26 +84,34 @@ final class SandboxTestbed implements AutoCloseable {
             settings.put("jiyun.platforms." + platform + ".page-size", "7");
         }
         settings.putAll(overrides);
-        Binder binder = new Binder(new MapConfigurationPropertySource(settings));
+        MapConfigurationPropertySource source = new MapConfigurationPropertySource(settings);
+        Binder binder = new Binder(source);
         DouyinProperties douyinProperties = binder.bind("jiyun.platforms.douyin", DouyinProperties.class).get();
         KuaishouProperties kuaishouProperties = binder.bind("jiyun.platforms.kuaishou", KuaishouProperties.class).get();
         WechatProperties wechatProperties = binder.bind("jiyun.platforms.wechat", WechatProperties.class).get();
 
-        DouyinClient douyinClient = new DouyinClient(douyinProperties, new DouyinSigner(douyinProperties.appKey(),
+        ConnectorSettings douyinSettings = ConnectorSettings.bind(Platform.DOUYIN, List.of(source),
+                DouyinAutoConfiguration.DEFAULTS);
+        DouyinClient douyinClient = new DouyinClient(douyinSettings, new DouyinSigner(douyinProperties.appKey(),
                 douyinProperties.appSecret(), douyinProperties.signMethod()), shops, clock);
-        douyin = new DouyinConnector(douyinProperties, douyinClient, new DouyinOrderMapper(),
-                new DouyinCarrierCodes(douyinProperties.carrierCodes()), intake, shops, clock);
+        douyin = new DouyinConnector(douyinSettings.pageSize(), douyinClient, new DouyinOrderMapper(),
+                new DouyinCarrierCodes(douyinProperties.carrierCodes()),
+                new WindowedSync(Platform.DOUYIN, douyinSettings, null, shops, intake, clock));
 
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        KuaishouClient kuaishouClient = new KuaishouClient(kuaishouProperties,
-                new KuaishouSigner(kuaishouProperties.signSecret()), shops, KuaishouClient.httpClient(kuaishouProperties),
-                json, clock);
-        kuaishou = new KuaishouConnector(kuaishouProperties, kuaishouClient, new KuaishouOrderMapper(json), intake, shops,
-                json, clock);
+        ConnectorSettings kuaishouSettings = ConnectorSettings.bind(Platform.KUAISHOU, List.of(source),
+                KuaishouAutoConfiguration.DEFAULTS);
+        KuaishouClient kuaishouClient = new KuaishouClient(kuaishouSettings, kuaishouProperties,
+                new KuaishouSigner(kuaishouProperties.signSecret()), shops, json, clock);
+        kuaishou = new KuaishouConnector(kuaishouSettings, kuaishouClient, new KuaishouOrderMapper(json), json,
+                new WindowedSync(Platform.KUAISHOU, kuaishouSettings, null, shops, intake, clock));
 
-        WechatApiClient wechatClient = new WechatApiClient(wechatProperties, shops, clock);
+        ConnectorSettings wechatSettings = ConnectorSettings.bind(Platform.WECHAT, List.of(source),
+                WechatAutoConfiguration.DEFAULTS);
+        WechatApiClient wechatClient = new WechatApiClient(wechatSettings, wechatProperties, shops, clock);
         wechat = new WechatConnector(wechatClient, new WechatOrderMapper(json),
-                new WechatCarrierCodes(wechatProperties.carrierCodes()), intake, shops, wechatProperties, clock);
+                new WechatCarrierCodes(wechatProperties.carrierCodes()), wechatSettings, wechatProperties.detailCalls(),
+                new WindowedSync(Platform.WECHAT, wechatSettings, null, shops, intake, clock));
     }
 
     SandboxTestbed(long seed, int backlogPerShop) {

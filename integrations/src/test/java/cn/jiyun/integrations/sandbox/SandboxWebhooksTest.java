@@ -1,13 +1,11 @@
 package cn.jiyun.integrations.sandbox;
 
 import cn.jiyun.integrations.Platform;
-import cn.jiyun.integrations.douyin.DouyinPushMessage;
 import cn.jiyun.integrations.douyin.DouyinSignMethod;
 import cn.jiyun.integrations.douyin.DouyinSigner;
-import cn.jiyun.integrations.douyin.DouyinSyncHint;
-import cn.jiyun.integrations.douyin.DouyinWebhook;
+import cn.jiyun.integrations.sync.SyncHint;
+import cn.jiyun.integrations.douyin.DouyinPushReader;
 import cn.jiyun.integrations.wechat.WechatMessageCrypto;
-import cn.jiyun.integrations.wechat.WechatOrderHint;
 import cn.jiyun.integrations.wechat.WechatPushReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,14 +93,13 @@ class SandboxWebhooksTest {
     }
 
     private static void assertDouyin(Push push, SandboxOrder order, SandboxCredentials demo) {
-        DouyinWebhook webhook = new DouyinWebhook(new DouyinSigner(demo.douyinAppKey(), demo.douyinAppSecret(),
+        DouyinPushReader reader = new DouyinPushReader(new DouyinSigner(demo.douyinAppKey(), demo.douyinAppSecret(),
                 DouyinSignMethod.HMAC_SHA256));
-        assertThat(webhook.isAuthentic(push.body(), push.header("app-id"), push.header("event-sign"))).isTrue();
-        List<DouyinPushMessage> messages = webhook.messages(push.body());
-        assertThat(messages).hasSize(1);
-        DouyinSyncHint hint = webhook.hint(messages.get(0)).orElseThrow();
-        assertThat(hint.shopId()).isEqualTo(order.shopId());
-        assertThat(hint.orderId()).isEqualTo(order.orderId());
+        List<SyncHint> hints = reader.read(new cn.jiyun.integrations.sync.Push(push.body(), push::header));
+        assertThat(hints).singleElement().satisfies(hint -> {
+            assertThat(hint.shopIds()).containsExactly(order.shopId());
+            assertThat(hint.message()).contains(order.orderId());
+        });
     }
 
     private static void assertKuaishou(Push push, SandboxOrder order, SandboxCredentials demo) throws Exception {
@@ -120,11 +117,11 @@ class SandboxWebhooksTest {
     private static void assertWechat(Push push, SandboxOrder order, SandboxCredentials demo) {
         WechatPushReader reader = new WechatPushReader(new WechatMessageCrypto(demo.wechatToken(),
                 demo.wechatEncodingAesKey(), demo.wechatAppId()), new ObjectMapper());
-        WechatOrderHint hint = reader.open(push.parameter("msg_signature"), push.parameter("timestamp"),
-                push.parameter("nonce"), new String(push.body(), StandardCharsets.UTF_8)).orElseThrow();
-        assertThat(hint.event()).isEqualTo("channels_ec_order_pay");
-        assertThat(hint.orderId()).isEqualTo(order.orderId());
-        assertThat(hint.toUserName()).isEqualTo(order.shopId());
+        List<SyncHint> hints = reader.read(new cn.jiyun.integrations.sync.Push(push.body(), push::parameter));
+        assertThat(hints).singleElement().satisfies(hint -> {
+            assertThat(hint.message()).contains("channels_ec_order_pay", order.orderId());
+            assertThat(hint.shopIds()).containsExactly(order.shopId());
+        });
     }
 
     private static SandboxOrder order(List<SandboxOrder> added, Platform platform) {

@@ -9,6 +9,8 @@ import cn.jiyun.integrations.ShipmentNotice;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.SyncReport;
 import cn.jiyun.integrations.TokenGrant;
+import cn.jiyun.integrations.sync.ConnectorSettings;
+import cn.jiyun.integrations.sync.WindowedSync;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static cn.jiyun.integrations.wechat.WechatFixtures.APP_ID;
 import static cn.jiyun.integrations.wechat.WechatFixtures.APP_SECRET;
@@ -57,15 +60,19 @@ class WechatConnectorTest {
     private final InMemoryIntake intake = new InMemoryIntake();
     private final InMemoryShopAccounts shops = new InMemoryShopAccounts();
 
-    private WechatConnector connector(WechatProperties properties) {
+    private WechatConnector connector(ConnectorSettings settings) {
+        return connector(settings, shops);
+    }
+
+    private WechatConnector connector(ConnectorSettings settings, InMemoryShopAccounts shops) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        WechatApiClient client = new WechatApiClient(properties, shops, clock);
-        return new WechatConnector(client, new WechatOrderMapper(client.json()),
-                new WechatCarrierCodes(properties.carrierCodes()), intake, shops, properties, clock);
+        WechatApiClient client = new WechatApiClient(settings, WechatFixtures.properties(), shops, clock);
+        return new WechatConnector(client, new WechatOrderMapper(client.json()), new WechatCarrierCodes(Map.of()),
+                settings, 4, new WindowedSync(Platform.WECHAT, settings, null, shops, intake, clock));
     }
 
     private WechatConnector connector() {
-        return connector(WechatFixtures.properties(wechat.baseUrl()));
+        return connector(WechatFixtures.settings(wechat.baseUrl()));
     }
 
     private ShopAccount registered(ShopAccount shop) {
@@ -107,7 +114,7 @@ class WechatConnectorTest {
         stubOrder(ORDER_C, 100, 1699997080L);
         stubOrder("3705115058471208999", 10, 1699997090L);
 
-        SyncReport report = connector(WechatFixtures.properties(wechat.baseUrl(), Duration.ofDays(10)))
+        SyncReport report = connector(WechatFixtures.settings(wechat.baseUrl(), Duration.ofDays(10)))
                 .synchronise(shop);
 
         assertThat(report).isEqualTo(new SyncReport(4, 4, 0, NOW));
@@ -147,7 +154,7 @@ class WechatConnectorTest {
         stubOrder(ORDER_A, 20, 1699997060L);
         stubOrder(ORDER_B, 20, 1699997070L);
         wechat.stubFor(orderGet(TOKEN, ORDER_C).willReturn(aResponse().withStatus(502)));
-        WechatConnector connector = connector(WechatFixtures.properties(wechat.baseUrl(), Duration.ofDays(10)));
+        WechatConnector connector = connector(WechatFixtures.settings(wechat.baseUrl(), Duration.ofDays(10)));
 
         assertThatThrownBy(() -> connector.synchronise(shop))
                 .isInstanceOf(PlatformException.class)
@@ -186,11 +193,7 @@ class WechatConnectorTest {
                 .willReturn(okJson("{\"access_token\":\"APP-TOKEN-2\",\"expires_in\":7200}")));
         wechat.stubFor(list("APP-TOKEN-2").willReturn(json(listAnswer("", false, ORDER_A))));
         wechat.stubFor(orderGet("APP-TOKEN-2", ORDER_A).willReturn(json(orderAnswer(ORDER_A, 20, 1699997060L))));
-        WechatProperties properties = WechatFixtures.properties(wechat.baseUrl());
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        WechatApiClient client = new WechatApiClient(properties, recordingShops, clock);
-        WechatConnector connector = new WechatConnector(client, new WechatOrderMapper(client.json()),
-                new WechatCarrierCodes(properties.carrierCodes()), intake, recordingShops, properties, clock);
+        WechatConnector connector = connector(WechatFixtures.settings(wechat.baseUrl()), recordingShops);
 
         connector.synchronise(shop);
 
@@ -295,7 +298,7 @@ class WechatConnectorTest {
         assertThatThrownBy(() -> connector().synchronise(shop))
                 .isInstanceOfSatisfying(PlatformException.class, e -> {
                     assertThat(e.retryable()).isTrue();
-                    assertThat(e.platformCode()).isEqualTo("HTTP 500");
+                    assertThat(e.platformCode()).isEqualTo("http-500");
                 });
         wechat.verify(3, postRequestedFor(urlPathEqualTo(WechatApiClient.ORDER_LIST)));
         assertThat(shops.shop(Platform.WECHAT, SHOP_ID).syncCursor()).isEqualTo(cursor);
@@ -478,7 +481,7 @@ class WechatConnectorTest {
 
     @Test
     void neverShowsSecretsInToString() {
-        WechatProperties properties = WechatFixtures.properties(wechat.baseUrl());
+        WechatProperties properties = WechatFixtures.properties();
         assertThat(properties.toString()).doesNotContain(APP_SECRET).doesNotContain(WechatFixtures.AES_KEY)
                 .doesNotContain("token=" + WechatFixtures.TOKEN);
         assertThat(WechatApiMessages.StableTokenRequest.clientCredential(APP_ID, APP_SECRET, false).toString())

@@ -2,11 +2,11 @@ package cn.jiyun.integrations.wechat;
 
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.ShopAccount;
+import cn.jiyun.integrations.sync.ConnectorSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,17 +26,20 @@ final class WechatFixtures {
     private WechatFixtures() {
     }
 
-    static WechatProperties properties(String baseUrl) {
-        return properties(baseUrl, Duration.ofDays(3));
+    static WechatProperties properties() {
+        return new WechatProperties(APP_ID, APP_SECRET, TOKEN, AES_KEY, 4, Map.of());
     }
 
-    static WechatProperties properties(String baseUrl, Duration backfill) {
-        return new WechatProperties(URI.create(baseUrl), APP_ID, APP_SECRET, TOKEN, AES_KEY,
-                Duration.ofSeconds(30), false, backfill, Duration.ofMinutes(10), Duration.ofDays(7), 100, 4,
-                Duration.ofMinutes(5), Duration.ofSeconds(1), Duration.ofMillis(700),
-                new WechatProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(40), 2.0),
-                new WechatProperties.Route(1, Duration.ofMillis(10), Duration.ofMillis(20)),
-                Map.of());
+    static ConnectorSettings settings(String baseUrl) {
+        return settings(baseUrl, Duration.ofDays(3));
+    }
+
+    /** Settings with small back-offs and timeouts so fault tests stay quick. */
+    static ConnectorSettings settings(String baseUrl, Duration backfill) {
+        return ConnectorSettings.of(Platform.WECHAT, Map.of("base-url", baseUrl, "backfill", backfill.toString(),
+                "polling-enabled", "false", "connect-timeout", "1s", "read-timeout", "700ms",
+                "retry.max-attempts", "3", "retry.initial-backoff", "10ms", "retry.max-backoff", "40ms"),
+                WechatAutoConfiguration.DEFAULTS);
     }
 
     static ShopAccount shop(String accessToken, Instant cursor) {

@@ -1,5 +1,7 @@
 package cn.jiyun.integrations.wechat;
 
+import cn.jiyun.integrations.sync.PushRefusedException;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -60,7 +62,7 @@ class WechatMessageCryptoTest {
         String foreign = new WechatMessageCrypto(TOKEN, AES_KEY, "wx0000000000000002").encrypt(PLAINTEXT);
 
         assertThatThrownBy(() -> crypto.decrypt(foreign))
-                .isInstanceOf(WebhookRejectedException.class)
+                .isInstanceOf(PushRefusedException.class)
                 .hasMessageContaining("wx0000000000000002");
     }
 
@@ -72,7 +74,7 @@ class WechatMessageCryptoTest {
         assertThat(crypto.verifyMessage(signature, "1700000301", "1514711492", encrypted)).isFalse();
         assertThat(crypto.verifyMessage(null, "1700000300", "1514711492", encrypted)).isFalse();
         assertThatThrownBy(() -> crypto.decrypt("not base64 at all!"))
-                .isInstanceOf(WebhookRejectedException.class);
+                .isInstanceOf(PushRefusedException.class);
     }
 
     @Test

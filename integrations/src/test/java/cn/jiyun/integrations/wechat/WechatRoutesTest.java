@@ -6,6 +6,7 @@ import cn.jiyun.integrations.SyncReport;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import cn.jiyun.integrations.sync.PlatformRoutes;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +30,6 @@ import java.time.temporal.ChronoUnit;
 
 import static cn.jiyun.integrations.wechat.WechatFixtures.listAnswer;
 import static cn.jiyun.integrations.wechat.WechatFixtures.orderAnswer;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -52,8 +52,8 @@ import static org.awaitility.Awaitility.await;
                 "jiyun.platforms.wechat.read-timeout=700ms",
                 "jiyun.platforms.wechat.retry.max-attempts=2",
                 "jiyun.platforms.wechat.retry.initial-backoff=10ms",
-                "jiyun.platforms.wechat.route.max-redeliveries=1",
-                "jiyun.platforms.wechat.route.redelivery-delay=10ms",
+                "jiyun.platforms.wechat.redelivery.max-redeliveries=1",
+                "jiyun.platforms.wechat.redelivery.delay=10ms",
         })
 class WechatRoutesTest {
 
@@ -86,6 +86,8 @@ class WechatRoutesTest {
     WechatTestApplication.FreshShopAccounts freshShops;
     @Autowired
     ProducerTemplate camel;
+    @Autowired
+    PlatformRoutes routes;
 
     private final WechatMessageCrypto platformSide = new WechatMessageCrypto(WechatFixtures.TOKEN,
             WechatFixtures.AES_KEY, WechatFixtures.APP_ID);
@@ -136,23 +138,6 @@ class WechatRoutesTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private int listCallsWith(String token) {
-        return wechat.findAll(postRequestedFor(urlPathEqualTo(WechatApiClient.ORDER_LIST))
-                .withQueryParam("access_token", equalTo(token))).size();
-    }
-
-    /**
-     * Hints are handled one at a time in order: once this one's sync is done, every earlier one is too. Its
-     * CreateTime is new each time, since the message-id repository outlives each test.
-     */
-    private void pushBarrierAndAwaitIt() throws IOException, InterruptedException {
-        shopWithOrders(OTHER_SHOP, "T-OTHER", ORDER_B);
-        assertThat(push(event(OTHER_SHOP, "channels_ec_order_new", ORDER_B, System.nanoTime()), true).body())
-                .isEqualTo("success");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> intake.order(Platform.WECHAT, OTHER_SHOP, ORDER_B) != null);
-    }
-
     @Test
     void acceptsASignedPushAnswersSuccessAndSyncsTheShop() throws Exception {
         shopWithOrders(SHOP, "T-SHOP", ORDER_A);
@@ -169,21 +154,6 @@ class WechatRoutesTest {
     }
 
     @Test
-    void refusesABadSignatureWith401AndChangesNothing() throws Exception {
-        shopWithOrders(SHOP, "T-SHOP", ORDER_A);
-        Instant cursorBefore = shops.shop(Platform.WECHAT, SHOP).syncCursor();
-
-        HttpResponse<String> response = push(event(SHOP, "channels_ec_order_pay", ORDER_A, 1700000300L), false);
-
-        assertThat(response.statusCode()).isEqualTo(401);
-        pushBarrierAndAwaitIt();
-        assertThat(listCallsWith("T-SHOP")).isZero();
-        assertThat(intake.order(Platform.WECHAT, SHOP, ORDER_A)).isNull();
-        assertThat(intake.deadLetters()).isEmpty();
-        assertThat(shops.shop(Platform.WECHAT, SHOP).syncCursor()).isEqualTo(cursorBefore);
-    }
-
-    @Test
     void refusesAPushWithoutEncryptedBody() throws Exception {
         URI uri = URI.create("http://localhost:" + port + "/webhooks/wechat?timestamp=1&nonce=2&msg_signature=abc");
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
@@ -191,19 +161,6 @@ class WechatRoutesTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(401);
-    }
-
-    @Test
-    void syncsOnceForADuplicatedMessage() throws Exception {
-        shopWithOrders(SHOP, "T-SHOP", ORDER_A);
-        String message = event(SHOP, "channels_ec_order_pay", ORDER_A, 1700000301L);
-
-        assertThat(push(message, true).body()).isEqualTo("success");
-        assertThat(push(message, true).body()).isEqualTo("success");
-        pushBarrierAndAwaitIt();
-
-        assertThat(listCallsWith("T-SHOP")).isEqualTo(1);
-        assertThat(intake.order(Platform.WECHAT, SHOP, ORDER_A)).isNotNull();
     }
 
     @Test
@@ -277,46 +234,6 @@ class WechatRoutesTest {
     }
 
     @Test
-    void pollsEveryActiveShopAndOneFailingShopDoesNotStopTheOthers() {
-        shopWithOrders("shop-revoked", "T-REVOKED");
-        wechat.stubFor(post(urlPathEqualTo(WechatApiClient.ORDER_LIST)).withQueryParam("access_token",
-                equalTo("T-REVOKED")).willReturn(okJson("{\"errcode\":48001,\"errmsg\":\"api unauthorized\"}")));
-        shopWithOrders("shop-down", "T-DOWN");
-        wechat.stubFor(post(urlPathEqualTo(WechatApiClient.ORDER_LIST)).withQueryParam("access_token",
-                equalTo("T-DOWN")).willReturn(aResponse().withStatus(500)));
-        shopWithOrders("shop-healthy", "T-HEALTHY", ORDER_A);
-
-        camel.sendBody(WechatRoutes.POLL_ACTIVE_SHOPS, null);
-
-        assertThat(intake.order(Platform.WECHAT, "shop-healthy", ORDER_A)).isNotNull();
-        assertThat(shops.revocationReason(Platform.WECHAT, "shop-revoked")).isPresent();
-        assertThat(intake.deadLetters()).singleElement().satisfies(letter -> {
-            assertThat(letter.shopId()).isEqualTo("shop-down");
-            assertThat(letter.source()).isEqualTo("poll");
-            assertThat(letter.reason()).contains("HTTP 500");
-        });
-        // Two client attempts, times the route's first delivery and one redelivery.
-        assertThat(listCallsWith("T-DOWN")).isEqualTo(4);
-        assertThat(listCallsWith("T-REVOKED")).isEqualTo(1);
-    }
-
-    @Test
-    void deadLettersARefusedSyncWithoutRedelivering() {
-        shopWithOrders("shop-ip", "T-IP");
-        wechat.stubFor(post(urlPathEqualTo(WechatApiClient.ORDER_LIST)).withQueryParam("access_token",
-                equalTo("T-IP")).willReturn(okJson("{\"errcode\":61004,\"errmsg\":\"clientip not registered\"}")));
-
-        camel.sendBody(WechatRoutes.SYNC_SHOP, "shop-ip");
-        camel.sendBody(WechatRoutes.SYNC_SHOP, "shop-nobody-registered");
-
-        assertThat(listCallsWith("T-IP")).isEqualTo(1);
-        assertThat(intake.deadLetters()).extracting(letter -> letter.shopId() + " " + letter.source())
-                .containsExactly("shop-ip direct", "shop-nobody-registered direct");
-        assertThat(intake.deadLetters().get(0).reason()).contains("61004");
-        assertThat(intake.deadLetters().get(1).reason()).contains("no WeChat shop shop-nobody-registered");
-    }
-
-    @Test
     void backfillsANewShopThroughTheDirectEntry() {
         Instant now = Instant.now();
         shops.add(new ShopAccount(Platform.WECHAT, "shop-new", "T-NEW", "", now.plus(Duration.ofHours(1)), null));
@@ -325,7 +242,7 @@ class WechatRoutesTest {
         wechat.stubFor(post(urlPathEqualTo(WechatApiClient.ORDER_GET)).withQueryParam("access_token", equalTo("T-NEW"))
                 .willReturn(okJson(orderAnswer(ORDER_A, 20, 1699997060L))));
 
-        SyncReport report = camel.requestBody(WechatRoutes.SYNC_SHOP, "shop-new", SyncReport.class);
+        SyncReport report = camel.requestBody(routes.syncShopEndpoint(), "shop-new", SyncReport.class);
 
         assertThat(report.stored()).isEqualTo(1);
         assertThat(intake.order(Platform.WECHAT, "shop-new", ORDER_A)).isNotNull();

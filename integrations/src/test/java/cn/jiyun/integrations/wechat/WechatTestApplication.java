@@ -8,6 +8,7 @@ import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
 import cn.jiyun.integrations.TokenGrant;
+import cn.jiyun.integrations.sync.MessageIdStores;
 import cn.jiyun.integrations.testing.InMemoryIntake;
 import cn.jiyun.integrations.testing.InMemoryShopAccounts;
 import org.apache.camel.spi.IdempotentRepository;
@@ -29,10 +30,10 @@ public class WechatTestApplication {
     /** A message id containing this makes the message-id store fail. */
     public static final String FAIL_ON_CUE = "store_unavailable";
 
-    /** Overrides the connector's in-memory repository, to show it can be replaced and to make it fail on cue. */
-    @Bean(WechatAutoConfiguration.WEBHOOK_IDEMPOTENT_REPOSITORY)
-    IdempotentRepository failingOnCueMessageIds() {
-        return new MemoryIdempotentRepository() {
+    /** Overrides the connectors' in-memory message ids, to show they can be replaced and to make them fail on cue. */
+    @Bean
+    MessageIdStores failingOnCueMessageIds() {
+        IdempotentRepository ids = new MemoryIdempotentRepository() {
             @Override
             public boolean add(String key) {
                 if (key.contains(FAIL_ON_CUE)) {
@@ -41,6 +42,7 @@ public class WechatTestApplication {
                 return super.add(key);
             }
         };
+        return platform -> ids;
     }
 
     @Bean
@@ -83,6 +85,10 @@ public class WechatTestApplication {
 
         public InMemoryShopAccounts reset() {
             current = new InMemoryShopAccounts();
+            return current;
+        }
+
+        public InMemoryShopAccounts current() {
             return current;
         }
 
