@@ -52,6 +52,7 @@ final class SeasonBenchmark {
                 String.valueOf(SeasonDemand.MEAN_PER_PRODUCER_DAY)));
         int scenarioCount = Integer.parseInt(options.getOrDefault("scenarios", "8"));
         int iterations = Integer.parseInt(options.getOrDefault("iterations", "2"));
+        int lookahead = Integer.parseInt(options.getOrDefault("lookahead", "2"));
         List<DispatchPolicy> policies = Arrays.stream(options.getOrDefault("policies", "greedy,lazy,scenario")
                 .split(",")).map(DispatchPolicy::of).toList();
         Path chart = Path.of(options.getOrDefault("chart", "season-seed" + seed + ".png"));
@@ -60,7 +61,7 @@ final class SeasonBenchmark {
         SeasonDemand demand = SeasonDemand.generate(seed, cooperative.producers(),
                 FIRST_DAY.minusDays(SeasonSimulator.HISTORY_DAYS), days + SeasonSimulator.HISTORY_DAYS,
                 perProducerDay);
-        ScenarioSettings scenarios = new ScenarioSettings(scenarioCount, 2, iterations,
+        ScenarioSettings scenarios = new ScenarioSettings(scenarioCount, lookahead, iterations,
                 ScenarioSettings.DEFAULTS.dispatchThreshold(), ScenarioSettings.DEFAULTS.postponeThreshold(),
                 Duration.ofMillis(Math.round(scenarioSeconds * 1000)), ScenarioSettings.DEFAULTS.threads());
         Map<DispatchPolicy, SeasonSimulator.Result> results = new EnumMap<>(DispatchPolicy.class);
