@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import cn.jiyun.routing.HeldParcel;
 import cn.jiyun.routing.Hub;
 import cn.jiyun.routing.Parcel;
 import cn.jiyun.routing.PickupPlanner;
@@ -140,7 +139,7 @@ public final class SeasonSimulator {
                 long started = System.nanoTime();
                 DispatchDecision decision = dispatcher.decide(problem, policy, history(day, hub.id()), scenarios,
                         seed * 1_000 + d);
-                Plan plan = planner.solve(decision.problem(), perDay).withHeld(decision.held());
+                Plan plan = dispatcher.solve(decision, perDay);
                 long spent = System.nanoTime() - started;
                 solvingNanos += spent;
                 slowestNanos = Math.max(slowestNanos, spent);
@@ -165,8 +164,6 @@ public final class SeasonSimulator {
                     }
                 }
                 // whatever is left that could not wait another day is late: the courier takes it, at its fee
-                Set<String> held = new HashSet<>();
-                plan.held().stream().map(HeldParcel::parcelId).forEach(held::add);
                 for (UnassignedParcel left : plan.unassigned()) {
                     Parcel parcel = byId.get(left.parcelId());
                     LocalDate last = problem.lastCollectionDay(parcel);
