@@ -218,7 +218,14 @@ public class OrderService {
 
     /** The shop's mappings of these SKUs, by SKU; SKUs without one are left out. */
     public Map<String, SkuMapping> mappingsOf(Long shopId, Collection<String> skus) {
-        return mappings.findByShopIdAndPlatformSkuIn(shopId, skus.stream().distinct().toList()).stream()
+        List<String> distinct = skus.stream().distinct().toList();
+        if (distinct.size() == 1) {
+            // most orders carry one SKU: an equality query keeps the SQL Hibernate translated once, where an
+            // IN list is translated anew on every call (it was 14% of the intake's CPU, order by order)
+            return mappings.findByShopIdAndPlatformSku(shopId, distinct.get(0))
+                    .map(m -> Map.of(m.platformSku(), m)).orElse(Map.of());
+        }
+        return mappings.findByShopIdAndPlatformSkuIn(shopId, distinct).stream()
                 .collect(Collectors.toMap(SkuMapping::platformSku, Function.identity()));
     }
 
