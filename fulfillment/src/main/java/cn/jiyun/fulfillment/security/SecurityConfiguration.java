@@ -31,7 +31,10 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/webhooks/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/orders/**", "/api/shops/**").authenticated()
+                        // sellers read their own shops' orders (the services narrow them); couriers read no order:
+                        // their routes' stops say what to collect
+                        .requestMatchers(HttpMethod.GET, "/api/orders/**", "/api/shops/**")
+                        .hasAnyRole(ADMIN, Role.SELLER.name())
                         .requestMatchers(HttpMethod.GET, "/api/hubs/**", "/api/producers/**", "/api/vehicles/**")
                         .hasAnyRole(ADMIN, Role.COURIER.name())
                         // couriers confirm pickups on their routes and scan at the hub; the services check which routes
