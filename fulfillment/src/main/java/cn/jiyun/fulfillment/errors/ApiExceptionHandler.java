@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -93,6 +95,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
         return ResponseEntity.badRequest().body(validationProblem(
                 List.of(new FieldError(ex.getName(), "invalid value: " + ex.getValue()))));
+    }
+
+    /**
+     * A list sorted by a property it does not have ({@code ?sort=nonexistent}): Spring Data refuses it
+     * when the query is built, sometimes wrapped in a data-access exception.
+     */
+    @ExceptionHandler({PropertyReferenceException.class, InvalidDataAccessApiUsageException.class})
+    ResponseEntity<ProblemDetail> unknownSortProperty(RuntimeException ex) throws Exception {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof PropertyReferenceException unknown) {
+                return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError("sort",
+                        "cannot sort by '" + unknown.getPropertyName() + "'"))));
+            }
+        }
+        return unexpected(ex);
     }
 
     @ExceptionHandler(NotFoundException.class)
