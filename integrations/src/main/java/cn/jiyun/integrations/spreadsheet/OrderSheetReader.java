@@ -53,7 +53,7 @@ public class OrderSheetReader {
     public static final ZoneId SHEET_ZONE = ZoneId.of("Asia/Shanghai");
 
     /** How far ahead of the server a cooperative's PC clock may run before a paid time counts as future. */
-    private static final Duration CLOCK_TOLERANCE = Duration.ofHours(1);
+    public static final Duration CLOCK_TOLERANCE = Duration.ofHours(1);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

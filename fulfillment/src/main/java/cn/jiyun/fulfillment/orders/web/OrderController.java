@@ -13,6 +13,7 @@ import cn.jiyun.integrations.CanonicalOrder;
 import cn.jiyun.integrations.OrderLine;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformOrderStatus;
+import cn.jiyun.integrations.spreadsheet.OrderSheetReader;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -50,11 +52,13 @@ class OrderController {
     private final OrderService orders;
     private final ShopService shopService;
     private final Shops shops;
+    private final Clock clock;
 
-    OrderController(OrderService orders, ShopService shopService, Shops shops) {
+    OrderController(OrderService orders, ShopService shopService, Shops shops, Clock clock) {
         this.orders = orders;
         this.shopService = shopService;
         this.shops = shops;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -104,6 +108,10 @@ class OrderController {
         Shop shop = shops.findByIdAndCooperativeId(request.shopId(), user.cooperativeId())
                 .orElseThrow(() -> new InvalidFieldException("shopId", "no shop " + request.shopId()
                         + " in this cooperative"));
+        if (request.paidAt().isAfter(clock.instant().plus(OrderSheetReader.CLOCK_TOLERANCE))) {
+            // the same rule as the spreadsheets': a payment in the future is a typo in the year or the date
+            throw new InvalidFieldException("paidAt", "is in the future; check the year and the date");
+        }
         if (request.shipBy() != null && request.shipBy().isBefore(request.paidAt())) {
             throw new InvalidFieldException("shipBy", "the ship-by deadline is before the order was paid");
         }

@@ -1,5 +1,7 @@
 package cn.jiyun.fulfillment.planning.web;
 
+import cn.jiyun.fulfillment.ChinaTime;
+import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.planning.Plan;
 import cn.jiyun.fulfillment.planning.PlanView;
 import cn.jiyun.fulfillment.planning.PlanningService;
@@ -25,13 +27,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** Pickup plans: start one, watch it improve, stop it, inspect it, approve it. */
 @RestController
 @RequestMapping("/api/plans")
 @Tag(name = "Planning")
 class PlanController {
+
+    private final Clock clock;
 
     /** A plan in a list. */
     record PlanSummary(Long id, String status, java.util.List<Long> hubIds, java.time.LocalDate firstDay, int days,
@@ -44,13 +50,18 @@ class PlanController {
 
     private final PlanningService planning;
 
-    PlanController(PlanningService planning) {
+    PlanController(PlanningService planning, Clock clock) {
         this.planning = planning;
+        this.clock = clock;
     }
 
     @PostMapping
     @Operation(summary = "Start planning pickups for some hubs over 1–3 days; solving runs in the background")
     ResponseEntity<PlanView> start(@AuthenticationPrincipal JiyunUser user, @Valid @RequestBody PlanRequestBody body) {
+        if (body.firstDay() != null && body.firstDay().isBefore(LocalDate.now(clock.withZone(ChinaTime.ZONE)))) {
+            // yesterday's pickups cannot be driven any more
+            throw new InvalidFieldException("firstDay", "is in the past; a plan starts today or later");
+        }
         Plan plan = planning.start(user.cooperativeId(),
                 new PlanRequest(body.hubIds(), body.days(), body.seconds(), body.firstDay(),
                         body.pins(), body.policy(), body.courierRemainder()), user.getUsername());
