@@ -62,18 +62,33 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Malformed request body");
-        Throwable cause = ex.getMostSpecificCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        // the Jackson exception that names the field, not the deepest cause (a bad date's cause is the
+        // DateTimeParseException, which names no field); messages naming the service's classes are never shown
+        MismatchedInputException mismatch = null;
+        for (Throwable t = ex.getCause(); t != null && mismatch == null; t = t.getCause()) {
+            if (t instanceof MismatchedInputException m) {
+                mismatch = m;
+            }
+        }
+        if (mismatch instanceof UnrecognizedPropertyException unknown) {
             problem.setDetail("Unknown field '" + unknown.getPropertyName() + "'");
             problem.setProperty("errors", List.of(new FieldError(path(unknown), "unknown field")));
-        } else if (cause instanceof InvalidFormatException format) {
+        } else if (mismatch instanceof InvalidFormatException format && !format.getPath().isEmpty()) {
             problem.setDetail("Field '" + path(format) + "' has an invalid value: " + format.getValue());
             problem.setProperty("errors", List.of(new FieldError(path(format), "invalid value: " + format.getValue())));
-        } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            problem.setDetail("Field '" + path(mismatch) + "' has the wrong type");
-            problem.setProperty("errors", List.of(new FieldError(path(mismatch), "wrong type")));
+        } else if (mismatch != null && !mismatch.getPath().isEmpty()) {
+            problem.setDetail("Field '" + path(mismatch) + "' has the wrong type or an invalid value");
+            problem.setProperty("errors", List.of(new FieldError(path(mismatch), "wrong type or invalid value")));
+        } else if (mismatch != null) {
+            problem.setDetail("The body must be one JSON object");
+        } else if (ex.getCause() == null) {
+            problem.setDetail("The request needs a JSON body");
+        } else if (ex.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException parse
+                && parse.getLocation() != null) {
+            problem.setDetail("The body is not valid JSON (line " + parse.getLocation().getLineNr() + ", column "
+                    + parse.getLocation().getColumnNr() + ")");
         } else {
-            problem.setDetail("The body is not valid JSON: " + firstLine(cause.getMessage()));
+            problem.setDetail("The body is not valid JSON");
         }
         return ResponseEntity.badRequest().body(problem);
     }

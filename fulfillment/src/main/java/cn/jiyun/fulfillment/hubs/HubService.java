@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalTime;
+import java.util.Optional;
 
 /** Creates and changes a cooperative's hubs. */
 @Service
@@ -35,12 +36,18 @@ public class HubService {
     }
 
     @Transactional(readOnly = true)
+    public Optional<Hub> find(Long cooperativeId, Long hubId) {
+        return hubs.findByIdAndCooperativeId(hubId, cooperativeId);
+    }
+
+    @Transactional(readOnly = true)
     public Hub get(Long cooperativeId, Long hubId) {
         return hubs.findByIdAndCooperativeId(hubId, cooperativeId).orElseThrow(() -> new NotFoundException("hub", hubId));
     }
 
     public Hub create(Long cooperativeId, HubDetails details) {
         serviceAreas.requireServed(cooperativeId, details.location(), "location", "hub");
+        checkHours(details);
         try {
             return hubs.save(new Hub(cooperativeId, details.name(), details.countyCode(), details.address(),
                     details.location(), details.opensAt(), details.closesAt(), details.carrierCutoff()));
@@ -52,6 +59,7 @@ public class HubService {
     public Hub update(Long cooperativeId, Long hubId, HubDetails details) {
         Hub hub = get(cooperativeId, hubId);
         serviceAreas.requireServed(cooperativeId, details.location(), "location", "hub");
+        checkHours(details);
         try {
             hub.update(details.name(), details.countyCode(), details.address(), details.location(),
                     details.opensAt(), details.closesAt(), details.carrierCutoff());
@@ -59,5 +67,15 @@ public class HubService {
             throw new InvalidFieldException("carrierCutoff", e.getMessage());
         }
         return hub;
+    }
+
+    /** Each bad hour reported under its own field (a hub that opens after it closes was once blamed on the cut-off). */
+    private static void checkHours(HubDetails details) {
+        if (!details.opensAt().isBefore(details.closesAt())) {
+            throw new InvalidFieldException("closesAt", "a hub must open before it closes");
+        }
+        if (details.carrierCutoff().isBefore(details.opensAt()) || details.carrierCutoff().isAfter(details.closesAt())) {
+            throw new InvalidFieldException("carrierCutoff", "the carrier cut-off must fall within opening hours");
+        }
     }
 }

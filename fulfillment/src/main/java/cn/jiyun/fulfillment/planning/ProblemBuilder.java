@@ -64,7 +64,10 @@ class ProblemBuilder {
     @Transactional(readOnly = true)
     Built build(Long cooperativeId, List<Long> hubIds, LocalDate firstDay, int days,
                 List<PlanningService.Pin> pins, DispatchSettings dispatch, boolean courierRemainder) {
-        List<Hub> chosen = hubIds.stream().map(id -> hubs.get(cooperativeId, id)).toList();
+        // a hub the request names that the cooperative does not have is a bad field of the request, not a
+        // missing resource: the request itself was found
+        List<Hub> chosen = hubIds.stream().map(id -> hubs.find(cooperativeId, id).orElseThrow(() ->
+                new InvalidFieldException("hubIds", "no hub " + id + " in this cooperative"))).toList();
         Set<Long> producerIds = new LinkedHashSet<>();
         hubIds.forEach(id -> producerIds.addAll(proximity.idsNearestTo(cooperativeId, id)));
         List<Producer> served = producers.findByCooperativeIdAndIdIn(cooperativeId, producerIds).stream()

@@ -1,10 +1,14 @@
 package cn.jiyun.fulfillment.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,7 +28,7 @@ class SecurityConfiguration {
     private static final String ADMIN = Role.COOP_ADMIN.name();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
@@ -42,6 +46,15 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
+                // a refusal is an RFC 7807 problem like every other refusal of the API, not Spring's default body
+                .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                            "Your role may not do this: " + request.getMethod() + " " + request.getRequestURI());
+                    problem.setTitle("Forbidden");
+                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    json.writeValue(response.getOutputStream(), problem);
+                }))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // the API authenticates every request with Basic credentials, never with a cookie;
                 // webhooks authenticate with the platforms' signatures
