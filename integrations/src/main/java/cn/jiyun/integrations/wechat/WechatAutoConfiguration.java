@@ -46,6 +46,6 @@ public class WechatAutoConfiguration {
         WechatMessageCrypto crypto = new WechatMessageCrypto(properties.token(), properties.encodingAesKey(),
                 properties.appId());
         return skeleton.routes(skeleton.settings(Platform.WECHAT, DEFAULTS), connector,
-                new WechatPushReader(crypto, client.json()));
+                new WechatPushReader(crypto, client.json(), skeleton.clock()));
     }
 }

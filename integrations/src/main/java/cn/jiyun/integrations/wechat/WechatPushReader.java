@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,13 +28,22 @@ public class WechatPushReader extends PushReader {
     private static final WebhookAnswer ACKNOWLEDGED = WebhookAnswer.text(200, "success");
     private static final WebhookAnswer REFUSED = WebhookAnswer.text(401, "invalid signature");
 
+    /**
+     * How far a push's signed {@code timestamp} may lie from the service's clock. WeChat sends a push at once and
+     * retries it within seconds, so an older one is a replay (de-duplication by message id alone would let a
+     * captured push through again once its id had been forgotten).
+     */
+    public static final Duration FRESHNESS = Duration.ofMinutes(5);
+
     private final WechatMessageCrypto crypto;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public WechatPushReader(WechatMessageCrypto crypto, ObjectMapper json) {
+    public WechatPushReader(WechatMessageCrypto crypto, ObjectMapper json, Clock clock) {
         super(ACKNOWLEDGED, REFUSED);
         this.crypto = crypto;
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -42,6 +53,7 @@ public class WechatPushReader extends PushReader {
                 push.parameter("nonce"), encrypted)) {
             throw new PushRefusedException("msg_signature does not match");
         }
+        requireFresh(push.parameter("timestamp"));
         String message = crypto.decrypt(encrypted);
         JsonNode event;
         try {
@@ -78,6 +90,20 @@ public class WechatPushReader extends PushReader {
             throw new PushRefusedException("URL verification signature does not match");
         }
         return echostr;
+    }
+
+    private void requireFresh(String timestamp) {
+        long signedAt;
+        try {
+            signedAt = Long.parseLong(timestamp);
+        } catch (NumberFormatException notSeconds) {
+            throw new PushRefusedException("timestamp is not a number of seconds");
+        }
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - signedAt) > FRESHNESS.toSeconds()) {
+            throw new PushRefusedException("timestamp " + signedAt + " is more than " + FRESHNESS.toMinutes()
+                    + " minutes from the service's clock (" + now + "): a replayed or delayed push");
+        }
     }
 
     private String encryptedPart(String rawBody) {

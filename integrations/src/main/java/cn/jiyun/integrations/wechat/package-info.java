@@ -7,7 +7,8 @@
  * format), the carrier ids, and the push cipher and reader ({@link cn.jiyun.integrations.wechat.WechatMessageCrypto},
  * {@link cn.jiyun.integrations.wechat.WechatPushReader}) with the URL verification. WeChat lists only order
  * ids, so each order costs an {@code order/get}, a few at once ({@code detail-calls}). A push names the shop
- * by its original id, which Jiyun may not know it by: then every active shop is synchronised. The flows, the
+ * by its original id, which Jiyun may not know it by: then every active shop is synchronised. A push whose
+ * signed {@code timestamp} lies more than five minutes from the service's clock is refused as a replay. The flows, the
  * error policy and the windowed sync are the skeleton's ({@link cn.jiyun.integrations.sync}).
  */
 package cn.jiyun.integrations.wechat;

@@ -85,7 +85,7 @@ class SandboxWebhooksTest {
                 switch (push.path()) {
                     case "/webhooks/douyin" -> assertDouyin(push, order(added, Platform.DOUYIN), demo);
                     case "/webhooks/kuaishou" -> assertKuaishou(push, order(added, Platform.KUAISHOU), demo);
-                    case "/webhooks/wechat" -> assertWechat(push, order(added, Platform.WECHAT), demo);
+                    case "/webhooks/wechat" -> assertWechat(push, order(added, Platform.WECHAT), demo, clock);
                     default -> throw new AssertionError("push to " + push.path());
                 }
             }
@@ -114,9 +114,9 @@ class SandboxWebhooksTest {
         assertThat(message.path("appKey").asText()).isEqualTo(demo.kuaishouAppKey());
     }
 
-    private static void assertWechat(Push push, SandboxOrder order, SandboxCredentials demo) {
+    private static void assertWechat(Push push, SandboxOrder order, SandboxCredentials demo, java.time.Clock clock) {
         WechatPushReader reader = new WechatPushReader(new WechatMessageCrypto(demo.wechatToken(),
-                demo.wechatEncodingAesKey(), demo.wechatAppId()), new ObjectMapper());
+                demo.wechatEncodingAesKey(), demo.wechatAppId()), new ObjectMapper(), clock);
         List<SyncHint> hints = reader.read(new cn.jiyun.integrations.sync.Push(push.body(), push::parameter));
         assertThat(hints).singleElement().satisfies(hint -> {
             assertThat(hint.message()).contains("channels_ec_order_pay", order.orderId());

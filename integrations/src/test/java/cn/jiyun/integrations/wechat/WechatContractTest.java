@@ -153,8 +153,10 @@ class WechatContractTest extends ConnectorContract {
                 "Event":"channels_ec_order_pay","MsgId":"%s","order_info":{"order_id":3705115058471208928}}"""
                 .formatted(shopId, messageId);
         String encrypted = platformSide.encrypt(message);
-        String signature = platformSide.messageSignature("1700000300", authentic ? "42" : "43", encrypted);
-        return HttpRequest.newBuilder(URI.create(webhook + "?timestamp=1700000300&nonce=42&encrypt_type=aes"
+        // signed now: the reader refuses a push more than five minutes from its clock
+        String timestamp = Long.toString(java.time.Instant.now().getEpochSecond());
+        String signature = platformSide.messageSignature(timestamp, authentic ? "42" : "43", encrypted);
+        return HttpRequest.newBuilder(URI.create(webhook + "?timestamp=" + timestamp + "&nonce=42&encrypt_type=aes"
                         + "&msg_signature=" + signature))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"ToUserName\":\"" + shopId + "\",\"Encrypt\":\""

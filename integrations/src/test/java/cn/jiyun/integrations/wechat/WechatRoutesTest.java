@@ -124,8 +124,13 @@ class WechatRoutesTest {
     }
 
     private HttpResponse<String> push(String message, boolean signCorrectly) throws IOException, InterruptedException {
+        return push(message, signCorrectly, Instant.now());
+    }
+
+    private HttpResponse<String> push(String message, boolean signCorrectly, Instant signedAt)
+            throws IOException, InterruptedException {
         String encrypted = platformSide.encrypt(message);
-        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String timestamp = String.valueOf(signedAt.getEpochSecond());
         String nonce = "1514711492";
         String signature = platformSide.messageSignature(timestamp, nonce, encrypted);
         if (!signCorrectly) {
@@ -136,6 +141,19 @@ class WechatRoutesTest {
                 + "&nonce=" + nonce + "&encrypt_type=aes&msg_signature=" + signature);
         return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void refusesAPushSignedLongerAgoThanTheFreshnessWindowThoughItsSignatureIsRight() throws Exception {
+        shopWithOrders(SHOP, "T-SHOP", ORDER_A);
+
+        HttpResponse<String> replayed = push(WechatMessageCryptoTest.PLAINTEXT, true,
+                Instant.now().minus(WechatPushReader.FRESHNESS).minusSeconds(60));
+
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        // a minute old is within it (an event that is not an order's, so that nothing syncs behind the next test)
+        assertThat(push(event("gh_0123456789ab", "user_enter_tempsession", ORDER_A, 1700000999L), true,
+                Instant.now().minusSeconds(60)).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -192,8 +210,9 @@ class WechatRoutesTest {
         WechatMessageCrypto otherApp = new WechatMessageCrypto(WechatFixtures.TOKEN, WechatFixtures.AES_KEY,
                 "wx0000000000000002");
         String encrypted = otherApp.encrypt(event(SHOP, "channels_ec_order_pay", ORDER_A, 1700000303L));
-        String signature = otherApp.messageSignature("1700000303", "42", encrypted);
-        URI uri = URI.create("http://localhost:" + port + "/webhooks/wechat?timestamp=1700000303&nonce=42"
+        String timestamp = String.valueOf(Instant.now().getEpochSecond());
+        String signature = otherApp.messageSignature(timestamp, "42", encrypted);
+        URI uri = URI.create("http://localhost:" + port + "/webhooks/wechat?timestamp=" + timestamp + "&nonce=42"
                 + "&encrypt_type=aes&msg_signature=" + signature);
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers
