@@ -160,7 +160,9 @@ class PlanApiTest {
         Hub theirs = fixtures.hub(fixtures.cooperative(), "别家站", 105.68, 37.49);
         mvc.perform(post("/api/plans").with(as(admin)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"hubIds\": [%d], \"days\": 1}".formatted(theirs.id())))
-                .andExpect(status().isNotFound());
+                // another cooperative's hub is a bad field of the request, answered as one it does not have
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("hubIds"));
         mvc.perform(post("/api/plans").with(as(fixtures.user(coop, Role.COURIER))).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"hubIds\": [%d], \"days\": 1}".formatted(hub.id())))
                 .andExpect(status().isForbidden());
