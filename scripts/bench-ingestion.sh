@@ -6,6 +6,8 @@
 #        scripts/bench-ingestion.sh intake-only|intake-only-postgis [orders, default 3000]
 #        (the store's share alone: canonical orders straight into the intake, one thread, order by order
 #        and then a page of 100 at a time; H2GIS or PostGIS)
+#        Each measures BENCH_ROUNDS rounds (default 2) in one JVM, each with fresh shops and orders: round 1
+#        includes the JIT compiling the intake path, the later rounds show the steady state.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 store="${1:-h2}"
@@ -21,9 +23,9 @@ if [[ "$store" == intake-only* ]]; then
   [[ "$store" == "intake-only-postgis" ]] && benchmark=PostgisIntakeOnlyBenchmark
   ./mvnw -B -q -ntp -pl fulfillment -am test -Dsurefire.failIfNoSpecifiedTests=false \
     -Dtest="$benchmark" -Djiyun.excluded-test-groups=none -Dgroups=benchmark \
-    -Dbench.orders="$orders" 2>&1 | grep -E '^INTAKE-ONLY|ERROR|FAIL' || true
+    -Dbench.orders="$orders" -Dbench.rounds="${BENCH_ROUNDS:-2}" 2>&1 | grep -E '^INTAKE-ONLY|ERROR|FAIL' || true
   exit 0
 fi
 ./mvnw -B -q -ntp -pl fulfillment -am test -Dsurefire.failIfNoSpecifiedTests=false \
   -Dtest=IngestionBenchmark -Djiyun.excluded-test-groups=none -Dgroups=benchmark \
-  -Dbench.store="$store" -Dbench.orders="$orders" -Dbench.platforms="${BENCH_PLATFORMS:-DOUYIN,KUAISHOU,WECHAT}" 2>&1 | grep -E '^INGESTION|ERROR|FAIL' || true
+  -Dbench.store="$store" -Dbench.orders="$orders" -Dbench.rounds="${BENCH_ROUNDS:-2}" -Dbench.platforms="${BENCH_PLATFORMS:-DOUYIN,KUAISHOU,WECHAT}" 2>&1 | grep -E '^INGESTION|ERROR|FAIL' || true

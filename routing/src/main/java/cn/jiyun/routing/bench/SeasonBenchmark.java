@@ -53,16 +53,22 @@ final class SeasonBenchmark {
         int scenarioCount = Integer.parseInt(options.getOrDefault("scenarios", "8"));
         int iterations = Integer.parseInt(options.getOrDefault("iterations", "2"));
         int lookahead = Integer.parseInt(options.getOrDefault("lookahead", "2"));
+        double dispatchThreshold = Double.parseDouble(options.getOrDefault("dispatch-threshold",
+                String.valueOf(ScenarioSettings.DEFAULTS.dispatchThreshold())));
+        double postponeThreshold = Double.parseDouble(options.getOrDefault("postpone-threshold",
+                String.valueOf(ScenarioSettings.DEFAULTS.postponeThreshold())));
+        long holdingFen = Long.parseLong(options.getOrDefault("holding-fen",
+                String.valueOf(PlanningSettings.HOLDING_COST_PER_PARCEL_DAY_FEN)));
         List<DispatchPolicy> policies = Arrays.stream(options.getOrDefault("policies", "greedy,lazy,scenario")
                 .split(",")).map(DispatchPolicy::of).toList();
         Path chart = Path.of(options.getOrDefault("chart", "season-seed" + seed + ".png"));
 
-        PlanningProblem cooperative = cooperative(seed, hubs, producers, vansPerHub, reefersPerHub);
+        PlanningProblem cooperative = cooperative(seed, hubs, producers, vansPerHub, reefersPerHub, holdingFen);
         SeasonDemand demand = SeasonDemand.generate(seed, cooperative.producers(),
                 FIRST_DAY.minusDays(SeasonSimulator.HISTORY_DAYS), days + SeasonSimulator.HISTORY_DAYS,
                 perProducerDay);
-        ScenarioSettings scenarios = new ScenarioSettings(scenarioCount, lookahead, iterations,
-                ScenarioSettings.DEFAULTS.dispatchThreshold(), ScenarioSettings.DEFAULTS.postponeThreshold(),
+        ScenarioSettings scenarios = new ScenarioSettings(scenarioCount, lookahead, iterations, dispatchThreshold,
+                postponeThreshold,
                 Duration.ofMillis(Math.round(scenarioSeconds * 1000)), ScenarioSettings.DEFAULTS.threads());
         Map<DispatchPolicy, SeasonSimulator.Result> results = new EnumMap<>(DispatchPolicy.class);
         try (PickupPlanner planner = new PickupPlanner()) {
@@ -76,7 +82,7 @@ final class SeasonBenchmark {
         writeChart(results, chart, seed, hubs, producers, days);
         List<String> lines = new ArrayList<>();
         for (SeasonSimulator.Result result : results.values()) {
-            lines.add(json(result, results, seed, hubs, producers, days, secondsPerDay));
+            lines.add(json(result, results, seed, hubs, producers, days, secondsPerDay, holdingFen));
         }
         System.err.println("chart: " + chart.toAbsolutePath());
         return String.join("\n", lines);
@@ -86,7 +92,8 @@ final class SeasonBenchmark {
      * The generated Ningxia cooperative's hubs and producers (no parcels), each hub with its own vans and reefers:
      * a reefer's route must bring chilled goods (milk, mutton) back within the maximum ride, so every hub needs some.
      */
-    static PlanningProblem cooperative(long seed, int hubs, int producers, int vansPerHub, int reefersPerHub) {
+    static PlanningProblem cooperative(long seed, int hubs, int producers, int vansPerHub, int reefersPerHub,
+            long holdingFen) {
         PlanningProblem generated = NingxiaInstance.generate(seed, producers, 1, 1, hubs, FIRST_DAY);
         List<Vehicle> fleet = new ArrayList<>();
         for (Hub hub : generated.hubs()) {
@@ -96,18 +103,21 @@ final class SeasonBenchmark {
             }
         }
         return new PlanningProblem(FIRST_DAY, 1, generated.hubs(), fleet, generated.producers(), List.of(),
-                List.of(), PlanningSettings.DEFAULTS);
+                List.of(), new PlanningSettings(PlanningSettings.DEFAULTS.maxChilledRide(),
+                PlanningSettings.AMBIENT_PICKUP_FEE_FEN, PlanningSettings.CHILLED_PICKUP_FEE_FEN, 0, holdingFen, false,
+                false));
     }
 
     private static String json(SeasonSimulator.Result r, Map<DispatchPolicy, SeasonSimulator.Result> all, long seed,
-            int hubs, int producers, int days, double secondsPerDay) {
+            int hubs, int producers, int days, double secondsPerDay, long holdingFen) {
         return String.format(Locale.ROOT, "{\"policy\":\"%s\",\"seed\":%d,\"hubs\":%d,\"producers\":%d,\"days\":%d,"
-                        + "\"secondsPerDay\":%.1f,\"costPerParcelYuan\":%.3f,\"costYuan\":%.2f,\"km\":%.1f,"
+                        + "\"secondsPerDay\":%.1f,\"holdingFenPerParcelDay\":%d,\"costPerParcelYuan\":%.3f,"
+                        + "\"costYuan\":%.2f,\"km\":%.1f,"
                         + "\"vehicleDays\":%d,\"parcelsServed\":%d,\"lateParcels\":%d,\"meanWaitDays\":%.2f,"
                         + "\"maxWaitDays\":%d,\"courierPerParcelYuan\":%.3f,\"savingVsCourierPercent\":%.1f,"
                         + "\"savingVsGreedyPercent\":%s,\"savingVsLazyPercent\":%s,\"planViolations\":%d,"
                         + "\"meanSecondsPerHubDay\":%.1f,\"maxSecondsPerHubDay\":%.1f}",
-                r.policy().key(), seed, hubs, producers, days, secondsPerDay, r.costPerParcelYuan(),
+                r.policy().key(), seed, hubs, producers, days, secondsPerDay, holdingFen, r.costPerParcelYuan(),
                 r.costFen() / 100.0, r.km(), r.vehicleDays(), r.parcelsCollected(), r.lateParcels(), r.meanWaitDays(),
                 r.maxWaitDays(), r.courierBaselineFen() / 100.0 / Math.max(1, r.parcelsCollected()),
                 100 * (1 - r.costFen() / (double) Math.max(1, r.courierBaselineFen())),

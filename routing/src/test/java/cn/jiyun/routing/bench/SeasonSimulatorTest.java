@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.jiyun.routing.PickupPlanner;
 import cn.jiyun.routing.PlanningProblem;
+import cn.jiyun.routing.PlanningSettings;
 import cn.jiyun.routing.dispatch.DispatchPolicy;
 import cn.jiyun.routing.dispatch.ScenarioSettings;
 
@@ -27,7 +28,7 @@ class SeasonSimulatorTest {
 
     @Test
     void heldParcelsAreCarriedOverAndCollectedInTimeWhateverThePolicy() {
-        PlanningProblem cooperative = SeasonBenchmark.cooperative(5, 1, 25, 2, 2);
+        PlanningProblem cooperative = SeasonBenchmark.cooperative(5, 1, 25, 2, 2, PlanningSettings.HOLDING_COST_PER_PARCEL_DAY_FEN);
         SeasonDemand demand = SeasonDemand.generate(5, cooperative.producers(),
                 SeasonBenchmark.FIRST_DAY.minusDays(SeasonSimulator.HISTORY_DAYS),
                 DAYS + SeasonSimulator.HISTORY_DAYS, 1.5);
