@@ -1,6 +1,9 @@
 package cn.jiyun.fulfillment.pages;
 
 import cn.jiyun.fulfillment.security.Role;
+import java.net.URI;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,7 +25,7 @@ class PageSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, @Value("${jiyun.map.tile-url:}") String tileUrl) throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         // the 403 page is rendered here; the container's /error belongs to the API chain
         denied.setErrorPage("/denied");
@@ -38,7 +41,52 @@ class PageSecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
-                .exceptionHandling(e -> e.accessDeniedHandler(denied));
+                .exceptionHandling(e -> e.accessDeniedHandler(denied))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        contentSecurityPolicy(tileUrl))));
         return http.build();
+    }
+
+    /**
+     * The pages load scripts, styles and images from Jiyun itself only, with no inline script or style attribute
+     * (scripts may still set styles through the DOM, as the map does); map tiles come from the configured tile
+     * server's origin; QR codes and photos taken at the hub are {@code data:} or {@code blob:} images. No page may
+     * be framed, posted elsewhere or given another base.
+     */
+    static String contentSecurityPolicy(String tileUrl) {
+        String images = "'self' data: blob:";
+        String tiles = tileOrigin(tileUrl);
+        if (!tiles.isEmpty()) {
+            images += " " + tiles;
+        }
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + images
+                + "; media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                + "form-action 'self'; frame-ancestors 'none'";
+    }
+
+    /**
+     * The scheme and host of an XYZ tile template ({@code https://{s}.tile.example.org/{z}/{x}/{y}.png} gives
+     * {@code https://*.tile.example.org}); empty for no tiles.
+     */
+    static String tileOrigin(String tileUrl) {
+        if (tileUrl == null || tileUrl.isBlank()) {
+            return "";
+        }
+        String template = tileUrl.strip().replace("{s}.", "subdomain.");
+        URI uri;
+        try {
+            uri = URI.create(template.replaceAll("\\{[a-z]+}", "0"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("jiyun.map.tile-url must be an http(s) URL template such as "
+                    + "https://tile.example.org/{z}/{x}/{y}.png, not " + tileUrl, e);
+        }
+        if (uri.getScheme() == null || uri.getHost() == null
+                || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
+            throw new IllegalStateException("jiyun.map.tile-url must be an http(s) URL template such as "
+                    + "https://tile.example.org/{z}/{x}/{y}.png, not " + tileUrl);
+        }
+        String host = uri.getHost().startsWith("subdomain.") ? "*." + uri.getHost().substring("subdomain.".length())
+                : uri.getHost();
+        return uri.getScheme() + "://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 }
