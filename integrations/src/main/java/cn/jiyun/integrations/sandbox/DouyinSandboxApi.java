@@ -398,15 +398,6 @@ final class DouyinSandboxApi extends SandboxApi {
         address.putObject(field).put("name", name).put("id", id);
     }
 
-    /** Douyin sends shop and SKU ids as numbers; a non-numeric catalogue id goes out as a string. */
-    private static void putId(ObjectNode node, String field, String id) {
-        if (!id.isEmpty() && id.length() < 19 && id.chars().allMatch(Character::isDigit)) {
-            node.put(field, Long.parseLong(id));
-        } else {
-            node.put(field, id);
-        }
-    }
-
     static String shopName(String shopId) {
         return "宁夏集运助农店" + shopId.substring(Math.max(0, shopId.length() - 4));
     }

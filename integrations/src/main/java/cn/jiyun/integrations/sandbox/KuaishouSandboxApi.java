@@ -395,12 +395,4 @@ final class KuaishouSandboxApi extends SandboxApi {
     private static long millis(Instant instant) {
         return instant.toEpochMilli();
     }
-
-    private static void putId(ObjectNode node, String field, String id) {
-        if (!id.isEmpty() && id.length() < 19 && id.chars().allMatch(Character::isDigit)) {
-            node.put(field, Long.parseLong(id));
-        } else {
-            node.put(field, id);
-        }
-    }
 }

@@ -131,11 +131,7 @@ final class SandboxWebhooks implements AutoCloseable {
         data.put("p_id", Long.parseLong(order.orderId()));
         var subOrders = data.putArray("s_ids");
         order.lines().forEach(line -> subOrders.add(Long.parseLong(line.lineId())));
-        if (order.shopId().matches("\\d{1,18}")) {
-            data.put("shop_id", Long.parseLong(order.shopId()));
-        } else {
-            data.put("shop_id", order.shopId());
-        }
+        SandboxApi.putId(data, "shop_id", order.shopId());
         data.put("order_type", 0);
         data.put("biz", 2);
         switch (change.kind()) {
@@ -163,13 +159,8 @@ final class SandboxWebhooks implements AutoCloseable {
         message.put("data", WireAnswer.JSON.writeValueAsString(data));
         String body = WireAnswer.JSON.writeValueAsString(WireAnswer.JSON.createArrayNode().add(message));
         String sign = douyinSigner.eventSign(body.getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(callback + "/webhooks/douyin"))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("app-id", credentials.douyinAppKey())
-                .header("event-sign", sign)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        return post("/webhooks/douyin", body, "Content-Type", "application/json",
+                "app-id", credentials.douyinAppKey(), "event-sign", sign);
     }
 
     /** README 2.8: one message per POST, AES/CBC/PKCS5Padding with the message key and a zero IV, Base64. */
@@ -196,11 +187,7 @@ final class SandboxWebhooks implements AutoCloseable {
         message.put("createTime", clock.millis());
         message.put("test", false);
         String body = kuaishouCipher.encrypt(WireAnswer.JSON.writeValueAsString(message));
-        return HttpRequest.newBuilder(URI.create(callback + "/webhooks/kuaishou"))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "text/plain;charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        return post("/webhooks/kuaishou", body, "Content-Type", "text/plain;charset=utf-8");
     }
 
     /** README 3.6: JSON {ToUserName, Encrypt}, msg_signature over token, timestamp, nonce and Encrypt. */
@@ -231,11 +218,14 @@ final class SandboxWebhooks implements AutoCloseable {
         ObjectNode body = WireAnswer.JSON.createObjectNode();
         body.put("ToUserName", order.shopId());
         body.put("Encrypt", encrypted);
-        return HttpRequest.newBuilder(URI.create(callback + "/webhooks/wechat?" + query))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(WireAnswer.JSON.writeValueAsString(body), StandardCharsets.UTF_8))
-                .build();
+        return post("/webhooks/wechat?" + query, WireAnswer.JSON.writeValueAsString(body),
+                "Content-Type", "application/json");
+    }
+
+    /** A push to Jiyun's webhook at {@code pathAndQuery}, with these header names and values. */
+    private HttpRequest post(String pathAndQuery, String body, String... headers) {
+        return HttpRequest.newBuilder(URI.create(callback + pathAndQuery)).timeout(TIMEOUT).headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
     @Override
