@@ -57,6 +57,17 @@ public final class KuaishouMessageCipher {
         }
     }
 
+    /** Seals a message as Kuaishou pushes it; the sandbox pushes with it. */
+    public String encrypt(String message) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(ZERO_IV));
+            return Base64.getEncoder().encodeToString(cipher.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CBC/PKCS5Padding is available on every JVM", e);
+        }
+    }
+
     @Override
     public String toString() {
         return "KuaishouMessageCipher[key hidden]";

@@ -1,6 +1,8 @@
 package cn.jiyun.integrations.sandbox;
 
 import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.douyin.DouyinSignMethod;
+import cn.jiyun.integrations.douyin.DouyinSigner;
 import cn.jiyun.integrations.sandbox.SandboxOrder.Line;
 import cn.jiyun.integrations.sandbox.SandboxOrder.State;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,10 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -136,21 +135,11 @@ final class DouyinSandboxApi extends SandboxApi {
         };
     }
 
-    /** README 1.2, computed here from the document, not with the connector's signer. */
+    /** README 1.2, with the connector's signer: the sandbox checks what the connector sends, the signer's tests check it against the document. */
     String expectedSign(String signMethod, String method, String timestamp, String paramJson) {
-        String secret = credentials.douyinAppSecret();
-        String pattern = secret + "app_key" + credentials.douyinAppKey() + "method" + method + "param_json" + paramJson
-                + "timestamp" + timestamp + "v2" + secret;
-        try {
-            if (signMethod.equals("hmac-sha256")) {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-                return HexFormat.of().formatHex(mac.doFinal(pattern.getBytes(StandardCharsets.UTF_8)));
-            }
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(pattern.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        DouyinSignMethod how = signMethod.equals("hmac-sha256") ? DouyinSignMethod.HMAC_SHA256 : DouyinSignMethod.MD5;
+        return new DouyinSigner(credentials.douyinAppKey(), credentials.douyinAppSecret(), how)
+                .sign(method, timestamp, paramJson);
     }
 
     private WireAnswer searchList(boolean legacyFields, String shopId, JsonNode params) {
@@ -407,15 +396,6 @@ final class DouyinSandboxApi extends SandboxApi {
 
     private static void region(ObjectNode address, String field, String name, String id) {
         address.putObject(field).put("name", name).put("id", id);
-    }
-
-    /** Douyin sends shop and SKU ids as numbers; a non-numeric catalogue id goes out as a string. */
-    private static void putId(ObjectNode node, String field, String id) {
-        if (!id.isEmpty() && id.length() < 19 && id.chars().allMatch(Character::isDigit)) {
-            node.put(field, Long.parseLong(id));
-        } else {
-            node.put(field, id);
-        }
     }
 
     static String shopName(String shopId) {

@@ -1,6 +1,7 @@
 package cn.jiyun.integrations.sandbox;
 
 import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.kuaishou.KuaishouSigner;
 import cn.jiyun.integrations.sandbox.SandboxOrder.Line;
 import cn.jiyun.integrations.sandbox.SandboxOrder.State;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,20 +9,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -156,30 +154,11 @@ final class KuaishouSandboxApi extends SandboxApi {
         return WireAnswer.json(body);
     }
 
-    /** README 2.2, computed here from the document, not with the connector's signer. */
+    /** README 2.2, with the connector's signer, which signs only the public parameters of the request. */
     String expectedSign(WireRequest request) {
-        TreeMap<String, String> signed = new TreeMap<>();
-        for (String key : List.of("access_token", "appkey", "method", "param", "signMethod", "timestamp", "version")) {
-            String value = request.parameter(key);
-            if (value != null) {
-                signed.put(key, value);
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        signed.forEach((key, value) -> text.append(key).append('=').append(value).append('&'));
-        text.append("signSecret=").append(credentials.kuaishouSignSecret());
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        try {
-            if ("HMAC_SHA256".equals(request.parameter("signMethod"))) {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(credentials.kuaishouSignSecret().getBytes(StandardCharsets.UTF_8),
-                        "HmacSHA256"));
-                return Base64.getEncoder().encodeToString(mac.doFinal(bytes));
-            }
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, String> parameters = new HashMap<>(request.query());
+        parameters.putAll(request.form());
+        return new KuaishouSigner(credentials.kuaishouSignSecret()).sign(parameters);
     }
 
     private WireAnswer cursorList(String shopId, JsonNode param) {
@@ -415,13 +394,5 @@ final class KuaishouSandboxApi extends SandboxApi {
 
     private static long millis(Instant instant) {
         return instant.toEpochMilli();
-    }
-
-    private static void putId(ObjectNode node, String field, String id) {
-        if (!id.isEmpty() && id.length() < 19 && id.chars().allMatch(Character::isDigit)) {
-            node.put(field, Long.parseLong(id));
-        } else {
-            node.put(field, id);
-        }
     }
 }

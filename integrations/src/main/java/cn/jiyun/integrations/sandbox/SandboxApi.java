@@ -1,6 +1,7 @@
 package cn.jiyun.integrations.sandbox;
 
 import cn.jiyun.integrations.Platform;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -47,6 +48,15 @@ abstract class SandboxApi {
         Map<String, Function<WireRequest, WireAnswer>> paths = new LinkedHashMap<>();
         methods.forEach(method -> paths.put("/" + method.replace('.', '/'), request -> answer.apply(request, method)));
         return paths;
+    }
+
+    /** Douyin and Kuaishou send shop and SKU ids as numbers; a non-numeric catalogue id goes out as a string. */
+    static void putId(ObjectNode node, String field, String id) {
+        if (!id.isEmpty() && id.length() < 19 && id.chars().allMatch(Character::isDigit)) {
+            node.put(field, Long.parseLong(id));
+        } else {
+            node.put(field, id);
+        }
     }
 
     /** Where the platform is served: {@code /douyin}, {@code /kuaishou}, {@code /wechat}. */

@@ -1,28 +1,23 @@
 package cn.jiyun.integrations.sandbox;
 
+import cn.jiyun.integrations.douyin.DouyinSignMethod;
+import cn.jiyun.integrations.douyin.DouyinSigner;
+import cn.jiyun.integrations.kuaishou.KuaishouMessageCipher;
 import cn.jiyun.integrations.sandbox.OrderBook.Change;
+import cn.jiyun.integrations.wechat.WechatMessageCrypto;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -52,6 +47,9 @@ final class SandboxWebhooks implements AutoCloseable {
         return thread;
     });
     private final SecureRandom random = new SecureRandom();
+    private final DouyinSigner douyinSigner;
+    private final KuaishouMessageCipher kuaishouCipher;
+    private final WechatMessageCrypto wechatCrypto;
     private final AtomicLong messages = new AtomicLong(7_300_000_000_000_000_000L);
     private volatile boolean warned;
 
@@ -60,6 +58,12 @@ final class SandboxWebhooks implements AutoCloseable {
         this.outcomes = outcomes;
         this.credentials = credentials;
         this.clock = clock;
+        // the connectors' own signer and ciphers: the sandbox seals what the connectors open
+        this.douyinSigner = new DouyinSigner(credentials.douyinAppKey(), credentials.douyinAppSecret(),
+                DouyinSignMethod.MD5);
+        this.kuaishouCipher = new KuaishouMessageCipher(credentials.kuaishouMessageKey());
+        this.wechatCrypto = new WechatMessageCrypto(credentials.wechatToken(), credentials.wechatEncodingAesKey(),
+                credentials.wechatAppId());
     }
 
     void push(Change change) {
@@ -127,11 +131,7 @@ final class SandboxWebhooks implements AutoCloseable {
         data.put("p_id", Long.parseLong(order.orderId()));
         var subOrders = data.putArray("s_ids");
         order.lines().forEach(line -> subOrders.add(Long.parseLong(line.lineId())));
-        if (order.shopId().matches("\\d{1,18}")) {
-            data.put("shop_id", Long.parseLong(order.shopId()));
-        } else {
-            data.put("shop_id", order.shopId());
-        }
+        SandboxApi.putId(data, "shop_id", order.shopId());
         data.put("order_type", 0);
         data.put("biz", 2);
         switch (change.kind()) {
@@ -158,18 +158,13 @@ final class SandboxWebhooks implements AutoCloseable {
         message.put("msg_id", Long.toString(messages.incrementAndGet()));
         message.put("data", WireAnswer.JSON.writeValueAsString(data));
         String body = WireAnswer.JSON.writeValueAsString(WireAnswer.JSON.createArrayNode().add(message));
-        String sign = hex(digest("MD5", credentials.douyinAppKey() + body + credentials.douyinAppSecret()));
-        return HttpRequest.newBuilder(URI.create(callback + "/webhooks/douyin"))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("app-id", credentials.douyinAppKey())
-                .header("event-sign", sign)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        String sign = douyinSigner.eventSign(body.getBytes(StandardCharsets.UTF_8));
+        return post("/webhooks/douyin", body, "Content-Type", "application/json",
+                "app-id", credentials.douyinAppKey(), "event-sign", sign);
     }
 
     /** README 2.8: one message per POST, AES/CBC/PKCS5Padding with the message key and a zero IV, Base64. */
-    HttpRequest kuaishou(Change change) throws Exception {
+    HttpRequest kuaishou(Change change) throws JsonProcessingException {
         SandboxOrder order = change.order();
         int status = switch (change.kind()) {
             case PAID -> 30;
@@ -191,20 +186,12 @@ final class SandboxWebhooks implements AutoCloseable {
         message.put("info", WireAnswer.JSON.writeValueAsString(info));
         message.put("createTime", clock.millis());
         message.put("test", false);
-        Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(credentials.kuaishouMessageKey()),
-                "AES"), new IvParameterSpec(new byte[16]));
-        String body = Base64.getEncoder().encodeToString(
-                cipher.doFinal(WireAnswer.JSON.writeValueAsBytes(message)));
-        return HttpRequest.newBuilder(URI.create(callback + "/webhooks/kuaishou"))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "text/plain;charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        String body = kuaishouCipher.encrypt(WireAnswer.JSON.writeValueAsString(message));
+        return post("/webhooks/kuaishou", body, "Content-Type", "text/plain;charset=utf-8");
     }
 
     /** README 3.6: JSON {ToUserName, Encrypt}, msg_signature over token, timestamp, nonce and Encrypt. */
-    HttpRequest wechat(Change change) throws Exception {
+    HttpRequest wechat(Change change) throws JsonProcessingException {
         SandboxOrder order = change.order();
         long now = clock.instant().getEpochSecond();
         ObjectNode message = WireAnswer.JSON.createObjectNode();
@@ -222,58 +209,23 @@ final class SandboxWebhooks implements AutoCloseable {
             case SHIPPED -> orderInfo.put("finish_delivery", 1);
         }
         message.set("order_info", orderInfo);
-        String encrypted = wechatSeal(WireAnswer.JSON.writeValueAsString(message));
+        String encrypted = wechatCrypto.encrypt(WireAnswer.JSON.writeValueAsString(message));
         String timestamp = Long.toString(now);
         String nonce = Long.toString(1_000_000_000L + random.nextInt(1_000_000_000));
-        String token = credentials.wechatToken();
-        String query = "signature=" + sha1OfSorted(token, timestamp, nonce)
+        String query = "signature=" + wechatCrypto.urlSignature(timestamp, nonce)
                 + "&timestamp=" + timestamp + "&nonce=" + nonce + "&encrypt_type=aes"
-                + "&msg_signature=" + sha1OfSorted(token, timestamp, nonce, encrypted);
+                + "&msg_signature=" + wechatCrypto.messageSignature(timestamp, nonce, encrypted);
         ObjectNode body = WireAnswer.JSON.createObjectNode();
         body.put("ToUserName", order.shopId());
         body.put("Encrypt", encrypted);
-        return HttpRequest.newBuilder(URI.create(callback + "/webhooks/wechat?" + query))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(WireAnswer.JSON.writeValueAsString(body), StandardCharsets.UTF_8))
-                .build();
+        return post("/webhooks/wechat?" + query, WireAnswer.JSON.writeValueAsString(body),
+                "Content-Type", "application/json");
     }
 
-    /** 16 random bytes, 4-byte length, message, app id; PKCS#7 to 32; AES-256-CBC, IV the key's first 16 bytes. */
-    String wechatSeal(String message) throws GeneralSecurityException {
-        byte[] key = Base64.getDecoder().decode(credentials.wechatEncodingAesKey() + "=");
-        byte[] text = message.getBytes(StandardCharsets.UTF_8);
-        byte[] appId = credentials.wechatAppId().getBytes(StandardCharsets.UTF_8);
-        byte[] prefix = new byte[16];
-        random.nextBytes(prefix);
-        int length = 16 + 4 + text.length + appId.length;
-        int pad = 32 - length % 32;
-        ByteBuffer plain = ByteBuffer.allocate(length + pad);
-        plain.put(prefix).putInt(text.length).put(text).put(appId);
-        while (plain.hasRemaining()) {
-            plain.put((byte) pad);
-        }
-        Cipher cipher = Cipher.getInstance("AES/CBC/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(Arrays.copyOf(key, 16)));
-        return Base64.getEncoder().encodeToString(cipher.doFinal(plain.array()));
-    }
-
-    static String sha1OfSorted(String... parts) {
-        String[] sorted = parts.clone();
-        Arrays.sort(sorted);
-        return hex(digest("SHA-1", String.join("", sorted)));
-    }
-
-    private static byte[] digest(String algorithm, String text) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String hex(byte[] bytes) {
-        return HexFormat.of().formatHex(bytes);
+    /** A push to Jiyun's webhook at {@code pathAndQuery}, with these header names and values. */
+    private HttpRequest post(String pathAndQuery, String body, String... headers) {
+        return HttpRequest.newBuilder(URI.create(callback + pathAndQuery)).timeout(TIMEOUT).headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
     @Override

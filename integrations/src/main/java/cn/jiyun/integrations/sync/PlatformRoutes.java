@@ -32,6 +32,10 @@ import java.util.concurrent.CompletableFuture;
  * {@code package-info.java}.
  *
  * <p>It is also the platform's {@link PlatformSync}: fulfillment asks it, never an endpoint name.
+ *
+ * <p>Not a Camel {@code routeTemplate}: a template takes text parameters and finds its processors as beans by
+ * name, while these flows close over each platform's typed parts (connector, push reader, message-id store,
+ * settings with their durations). One class built per platform is the template, checked by the compiler.
  */
 public class PlatformRoutes extends RouteBuilder implements PlatformSync {
 

@@ -24,6 +24,12 @@ class KuaishouMessageCipherTest {
     }
 
     @Test
+    void sealsAsKuaishouDoesSoTheSandboxCanPushWithIt() {
+        assertThat(cipher.encrypt(DOCUMENTED_PLAINTEXT))
+                .isEqualTo(KuaishouFixtures.encrypt(DOCUMENTED_PLAINTEXT, KuaishouFixtures.MESSAGE_KEY));
+    }
+
+    @Test
     void decryptsTheDocumentedMessage() {
         String body = KuaishouFixtures.encrypt(DOCUMENTED_PLAINTEXT, KuaishouFixtures.MESSAGE_KEY);
         assertThat(cipher.decrypt(body)).isEqualTo(DOCUMENTED_PLAINTEXT);
