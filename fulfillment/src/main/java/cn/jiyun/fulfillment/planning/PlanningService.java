@@ -13,6 +13,7 @@ import cn.jiyun.fulfillment.orders.Orders;
 import cn.jiyun.fulfillment.orders.ParcelAwaitingPickup;
 import cn.jiyun.fulfillment.orders.Parcels;
 import cn.jiyun.fulfillment.security.AppUsers;
+import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
 import cn.jiyun.routing.PickupPlanner;
 import cn.jiyun.routing.PlanningJob;
@@ -28,6 +29,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -285,6 +287,24 @@ public class PlanningService {
                 .filter(r -> r.plan().cooperativeId().equals(cooperativeId))
                 .orElseThrow(() -> new NotFoundException("route", routeId));
         return new PlannedRoute(route.plan(), results.routeView(route));
+    }
+
+    /**
+     * The route, if the user may read it: a courier only an approved route assigned to them (any other
+     * looks as if it did not exist), a cooperative admin every route of the cooperative, a seller none.
+     * The manifests and the pickups confirmed on them both ask this.
+     */
+    @Transactional(readOnly = true)
+    public PlannedRoute readableRoute(JiyunUser user, Long routeId) {
+        if (user.is(Role.SELLER)) {
+            throw new AccessDeniedException("sellers have no manifests");
+        }
+        PlannedRoute planned = route(user.cooperativeId(), routeId);
+        if (user.is(Role.COURIER) && (!user.userId().equals(planned.route().courierUserId())
+                || planned.plan().status() != PlanStatus.APPROVED)) {
+            throw new NotFoundException("route", routeId);
+        }
+        return planned;
     }
 
     /** The routes of approved plans assigned to a courier, most recent day first. */
