@@ -212,6 +212,15 @@ public class OrderService {
         }
     }
 
+    /**
+     * Every cooperative's orders taken from the platforms, paid and not cancelled, with their lines, oldest
+     * first: what the platforms hold of them (the demo's sandbox serves them back).
+     */
+    @Transactional(readOnly = true)
+    public List<Order> paidPlatformOrders() {
+        return orders.findPaidPlatformOrders();
+    }
+
     /** The order a public tracking link names, if any; the token is its only key. */
     @Transactional(readOnly = true)
     public Optional<Order> byTrackingToken(String trackingToken) {

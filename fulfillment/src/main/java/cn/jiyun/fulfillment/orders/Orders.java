@@ -38,5 +38,13 @@ public interface Orders extends JpaRepository<Order, Long>, JpaSpecificationExec
             ORDER BY o.id""")
     List<Long> findWaitingForMapping(Pageable page);
 
+    /** Orders taken from the platforms (not from spreadsheets), paid and not cancelled, with their lines, oldest first. */
+    @Query("""
+            SELECT DISTINCT o FROM CustomerOrder o JOIN FETCH o.lines
+            WHERE o.platform <> cn.jiyun.integrations.Platform.SPREADSHEET
+              AND o.status <> cn.jiyun.fulfillment.orders.OrderStatus.CANCELLED AND o.paidAt IS NOT NULL
+            ORDER BY o.id""")
+    List<Order> findPaidPlatformOrders();
+
     boolean existsByPlatformAndShopIdAndPlatformOrderId(Platform platform, Long shopId, String platformOrderId);
 }

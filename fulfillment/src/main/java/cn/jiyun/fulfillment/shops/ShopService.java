@@ -89,6 +89,14 @@ public class ShopService {
         return shops.findByCooperativeIdAndPlatformShopId(cooperativeId, platformShopId);
     }
 
+    /** Every cooperative's shops on a platform (not spreadsheets) whose authorisation is active. */
+    @Transactional(readOnly = true)
+    public List<Shop> authorisedOnPlatforms() {
+        return shops.findAll().stream()
+                .filter(s -> s.platform() != Platform.SPREADSHEET && s.authorisation() == Shop.Authorisation.ACTIVE)
+                .toList();
+    }
+
     /** A seller's own shops in the cooperative. */
     @Transactional(readOnly = true)
     public List<Shop> ofSeller(Long cooperativeId, Long sellerUserId) {
