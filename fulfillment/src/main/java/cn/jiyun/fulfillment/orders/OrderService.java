@@ -221,6 +221,27 @@ public class OrderService {
         return orders.findPaidPlatformOrders();
     }
 
+    /** The shop's stored order of this platform order id, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Order> stored(Shop shop, String platformOrderId) {
+        return orders.findByPlatformAndShopIdAndPlatformOrderId(shop.platform(), shop.id(), platformOrderId);
+    }
+
+    /** The shop's stored orders of these platform order ids, by platform order id. */
+    @Transactional(readOnly = true)
+    public Map<String, Order> stored(Shop shop, Collection<String> platformOrderIds) {
+        Map<String, Order> stored = new LinkedHashMap<>();
+        orders.findByPlatformAndShopIdAndPlatformOrderIdIn(shop.platform(), shop.id(), platformOrderIds)
+                .forEach(o -> stored.put(o.platformOrderId(), o));
+        return stored;
+    }
+
+    /** An order by its id, whichever cooperative keeps it: for work that carries the id, not a user. */
+    @Transactional(readOnly = true)
+    public Order byId(Long orderId) {
+        return orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    }
+
     /** The order a public tracking link names, if any; the token is its only key. */
     @Transactional(readOnly = true)
     public Optional<Order> byTrackingToken(String trackingToken) {

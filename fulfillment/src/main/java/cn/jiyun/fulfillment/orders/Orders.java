@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,6 +23,13 @@ public interface Orders extends JpaRepository<Order, Long>, JpaSpecificationExec
             SELECT o FROM CustomerOrder o
             WHERE o.platform = :platform AND o.shopId = :shopId AND o.platformOrderId = :platformOrderId""")
     Optional<Order> findByPlatformAndShopIdAndPlatformOrderId(Platform platform, Long shopId, String platformOrderId);
+
+    /** The shop's orders of these platform order ids; the intake asks it for every page. */
+    @Query("""
+            SELECT o FROM CustomerOrder o
+            WHERE o.platform = :platform AND o.shopId = :shopId AND o.platformOrderId IN :platformOrderIds""")
+    List<Order> findByPlatformAndShopIdAndPlatformOrderIdIn(Platform platform, Long shopId,
+                                                           Collection<String> platformOrderIds);
 
     /** Orders of the shop waiting for a person that contain the SKU. */
     @Query("""

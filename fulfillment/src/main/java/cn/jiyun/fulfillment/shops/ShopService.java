@@ -3,7 +3,7 @@ package cn.jiyun.fulfillment.shops;
 import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.errors.NotFoundException;
-import cn.jiyun.fulfillment.producers.Producers;
+import cn.jiyun.fulfillment.producers.ProducerService;
 import cn.jiyun.fulfillment.security.AppUsers;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
@@ -34,12 +34,12 @@ public class ShopService {
 
     private final Shops shops;
     private final SkuMappings mappings;
-    private final Producers producers;
+    private final ProducerService producers;
     private final AppUsers users;
     private final TokenCipher cipher;
     private final ApplicationEventPublisher events;
 
-    ShopService(Shops shops, SkuMappings mappings, Producers producers, AppUsers users, TokenCipher cipher,
+    ShopService(Shops shops, SkuMappings mappings, ProducerService producers, AppUsers users, TokenCipher cipher,
                 ApplicationEventPublisher events) {
         this.shops = shops;
         this.mappings = mappings;
@@ -95,6 +95,12 @@ public class ShopService {
         return shops.findAll().stream()
                 .filter(s -> s.platform() != Platform.SPREADSHEET && s.authorisation() == Shop.Authorisation.ACTIVE)
                 .toList();
+    }
+
+    /** The shop a platform knows by this shop id, whichever cooperative keeps it. */
+    @Transactional(readOnly = true)
+    public Optional<Shop> onPlatform(Platform platform, String platformShopId) {
+        return shops.findByPlatformAndPlatformShopId(platform, platformShopId);
     }
 
     /** A seller's own shops in the cooperative. */
@@ -231,7 +237,7 @@ public class ShopService {
     }
 
     private void requireProducer(Long cooperativeId, Long producerId) {
-        if (producers.findByIdAndCooperativeId(producerId, cooperativeId).isEmpty()) {
+        if (producers.find(cooperativeId, producerId).isEmpty()) {
             throw new InvalidFieldException("producerId", "no producer " + producerId + " in this cooperative");
         }
     }
