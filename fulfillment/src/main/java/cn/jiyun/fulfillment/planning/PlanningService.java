@@ -5,13 +5,13 @@ import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.errors.NotFoundException;
 import cn.jiyun.fulfillment.fleet.Vehicle;
-import cn.jiyun.fulfillment.fleet.Vehicles;
+import cn.jiyun.fulfillment.fleet.VehicleService;
 import cn.jiyun.fulfillment.orders.Order;
 import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.orders.OrderStatusChanged;
-import cn.jiyun.fulfillment.orders.Orders;
+import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.orders.ParcelAwaitingPickup;
-import cn.jiyun.fulfillment.orders.Parcels;
+import cn.jiyun.fulfillment.orders.ParcelService;
 import cn.jiyun.fulfillment.security.AppUsers;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
@@ -72,10 +72,10 @@ public class PlanningService {
 
     private final Plans plans;
     private final PlanRoutes routes;
-    private final Vehicles vehicles;
+    private final VehicleService vehicles;
     private final AppUsers users;
-    private final Orders orders;
-    private final Parcels parcels;
+    private final OrderService orders;
+    private final ParcelService parcels;
     private final ProblemBuilder problems;
     private final PlanResults results;
     private final PickupPlanner planner;
@@ -85,7 +85,7 @@ public class PlanningService {
     private final Clock clock;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
-    PlanningService(Plans plans, PlanRoutes routes, Vehicles vehicles, AppUsers users, Orders orders, Parcels parcels,
+    PlanningService(Plans plans, PlanRoutes routes, VehicleService vehicles, AppUsers users, OrderService orders, ParcelService parcels,
                     ProblemBuilder problems, PlanResults results, PickupPlanner planner, PlanningProperties properties,
                     DispatchSettingsService dispatchSettings, PlatformTransactionManager transactions, Clock clock) {
         this.dispatchSettings = dispatchSettings;
@@ -347,7 +347,7 @@ public class PlanningService {
         plan.routes().forEach(r -> results.stops(r).forEach(s -> parcelIds.addAll(s.parcelIds())));
         int planned = 0;
         for (Long orderId : parcelIds.isEmpty() ? List.<Long>of() : parcels.orderIdsOf(parcelIds)) {
-            Order order = orders.findById(orderId).orElseThrow();
+            Order order = orders.byId(orderId);
             if (order.status() == OrderStatus.AWAITING_PICKUP) {
                 order.moveTo(OrderStatus.PLANNED, clock.instant(), "plan " + planId + " approved", actor);
                 planned++;
@@ -355,7 +355,7 @@ public class PlanningService {
         }
         plan.approved(clock.instant());
         for (PlanRoute route : plan.routes()) {
-            vehicles.findById(route.vehicleId()).map(Vehicle::driverUserId).ifPresent(route::assignCourier);
+            vehicles.find(route.vehicleId()).map(Vehicle::driverUserId).ifPresent(route::assignCourier);
         }
         return planned;
     }
