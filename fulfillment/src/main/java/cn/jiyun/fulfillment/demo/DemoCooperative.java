@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -330,7 +331,9 @@ class DemoCooperative implements ApplicationRunner {
     }
 
     private int createOrders(Map<Goods, ShopWithSkus> shopsByGoods, Random random) {
-        Instant now = clock.instant();
+        // to the microsecond the stores keep: the sandbox serves these orders from memory in the loading
+        // transaction, and they must be the instants intake later finds stored
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<ShopWithSkus> shopList = List.copyOf(shopsByGoods.values());
         long orderNumber = 6_921_000_000_000_000_000L / 1000;
         Map<ShopWithSkus, Popularity> popularity = new java.util.HashMap<>();
