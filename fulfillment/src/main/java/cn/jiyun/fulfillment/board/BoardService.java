@@ -5,11 +5,11 @@ import cn.jiyun.fulfillment.geo.Position;
 import cn.jiyun.fulfillment.hubs.Hub;
 import cn.jiyun.fulfillment.hubs.HubService;
 import cn.jiyun.fulfillment.orders.ParcelAwaitingPickup;
-import cn.jiyun.fulfillment.orders.Parcels;
+import cn.jiyun.fulfillment.orders.ParcelService;
 import cn.jiyun.fulfillment.planning.PlanView;
 import cn.jiyun.fulfillment.producers.Producer;
 import cn.jiyun.fulfillment.producers.ProducerProximity;
-import cn.jiyun.fulfillment.producers.Producers;
+import cn.jiyun.fulfillment.producers.ProducerService;
 import cn.jiyun.fulfillment.security.AppUser;
 import cn.jiyun.fulfillment.security.AppUsers;
 import cn.jiyun.fulfillment.security.Role;
@@ -57,13 +57,13 @@ public class BoardService {
     }
 
     private final HubService hubs;
-    private final Producers producers;
+    private final ProducerService producers;
     private final ProducerProximity proximity;
-    private final Parcels parcels;
+    private final ParcelService parcels;
     private final AppUsers users;
     private final MapProperties map;
 
-    BoardService(HubService hubs, Producers producers, ProducerProximity proximity, Parcels parcels, AppUsers users,
+    BoardService(HubService hubs, ProducerService producers, ProducerProximity proximity, ParcelService parcels, AppUsers users,
                  MapProperties map) {
         this.hubs = hubs;
         this.producers = producers;
@@ -87,7 +87,7 @@ public class BoardService {
      * or only those due to ship by the end of {@code dueBy} (Asia/Shanghai). Most urgent first.
      */
     public List<ProducerMarker> producers(Long cooperativeId, Long hubId, LocalDate dueBy) {
-        List<Producer> all = producers.findByCooperativeId(cooperativeId, Pageable.unpaged()).getContent();
+        List<Producer> all = producers.list(cooperativeId, null, Pageable.unpaged()).getContent();
         Map<Long, Long> nearestHub = proximity.nearestHubs(cooperativeId, all.stream().map(Producer::id).toList())
                 .stream().collect(Collectors.toMap(ProducerProximity.Distance::producerId,
                         ProducerProximity.Distance::hubId));
@@ -170,7 +170,7 @@ public class BoardService {
                         view.unassigned().stream().map(PlanView.UnassignedView::producerId),
                         view.held().stream().map(PlanView.HeldView::producerId))
                 .filter(id -> id != null && !producerNames.containsKey(id)).collect(Collectors.toSet());
-        producers.findAllById(unknown).forEach(p -> producerNames.put(p.id(), p.name()));
+        producers.byIds(unknown).forEach(p -> producerNames.put(p.id(), p.name()));
         List<BoardPlan.Unassigned> unassigned = view.unassigned().stream()
                 .map(u -> new BoardPlan.Unassigned(u.parcelId(), u.producerId(), producerNames.get(u.producerId()),
                         u.reason(), u.detail())).toList();

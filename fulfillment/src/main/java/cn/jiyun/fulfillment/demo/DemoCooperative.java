@@ -1,7 +1,7 @@
 package cn.jiyun.fulfillment.demo;
 
 import cn.jiyun.fulfillment.cooperatives.Cooperative;
-import cn.jiyun.fulfillment.cooperatives.Cooperatives;
+import cn.jiyun.fulfillment.cooperatives.CooperativeService;
 import cn.jiyun.fulfillment.demo.NingxiaPlaces.County;
 import cn.jiyun.fulfillment.demo.NingxiaPlaces.Township;
 import cn.jiyun.fulfillment.fleet.VehicleDetails;
@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -114,7 +115,7 @@ class DemoCooperative implements ApplicationRunner {
             {"陕西省", "西安市"}, {"山东省", "济南市"}, {"宁夏回族自治区", "银川市"}, {"福建省", "厦门市"}};
 
     private final DemoProperties properties;
-    private final Cooperatives cooperatives;
+    private final CooperativeService cooperatives;
     private final AppUsers users;
     private final PasswordEncoder passwords;
     private final HubService hubs;
@@ -125,7 +126,7 @@ class DemoCooperative implements ApplicationRunner {
     private final Clock clock;
     private final DemoSandbox sandbox;
 
-    DemoCooperative(DemoProperties properties, Cooperatives cooperatives, AppUsers users, PasswordEncoder passwords,
+    DemoCooperative(DemoProperties properties, CooperativeService cooperatives, AppUsers users, PasswordEncoder passwords,
                     HubService hubs, ProducerService producers, VehicleService vehicles, ShopService shops,
                     OrderService orders, Clock clock, DemoSandbox sandbox) {
         this.sandbox = sandbox;
@@ -144,13 +145,12 @@ class DemoCooperative implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!properties.enabled() || cooperatives.count() > 0) {
+        if (!properties.enabled() || cooperatives.anyRegistered()) {
             return;
         }
         long started = System.nanoTime();
         Random random = new Random(properties.seed());
-        Cooperative coop = cooperatives.save(new Cooperative("宁夏塞上农品合作社（演示）",
-                Wgs84.box(104.0, 35.0, 108.0, 39.6)));
+        Cooperative coop = cooperatives.register("宁夏塞上农品合作社（演示）", Wgs84.box(104.0, 35.0, 108.0, 39.6));
         Long id = coop.id();
         users.save(new AppUser(id, "coop-admin", passwords.encode(PASSWORD), Role.COOP_ADMIN, "合作社管理员（演示）"));
         AppUser courier = users.save(new AppUser(id, "courier-1", passwords.encode(PASSWORD), Role.COURIER,
@@ -331,7 +331,9 @@ class DemoCooperative implements ApplicationRunner {
     }
 
     private int createOrders(Map<Goods, ShopWithSkus> shopsByGoods, Random random) {
-        Instant now = clock.instant();
+        // to the microsecond the stores keep: the sandbox serves these orders from memory in the loading
+        // transaction, and they must be the instants intake later finds stored
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<ShopWithSkus> shopList = List.copyOf(shopsByGoods.values());
         long orderNumber = 6_921_000_000_000_000_000L / 1000;
         Map<ShopWithSkus, Popularity> popularity = new java.util.HashMap<>();

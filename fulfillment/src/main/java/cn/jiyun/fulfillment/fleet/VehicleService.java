@@ -2,7 +2,7 @@ package cn.jiyun.fulfillment.fleet;
 
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.errors.NotFoundException;
-import cn.jiyun.fulfillment.hubs.Hubs;
+import cn.jiyun.fulfillment.hubs.HubService;
 import cn.jiyun.fulfillment.security.AppUsers;
 import cn.jiyun.fulfillment.security.Role;
 import org.springframework.data.domain.Page;
@@ -10,16 +10,20 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
 /** Registers and changes a cooperative's vehicles. */
 @Service
 @Transactional
 public class VehicleService {
 
     private final Vehicles vehicles;
-    private final Hubs hubs;
+    private final HubService hubs;
     private final AppUsers users;
 
-    VehicleService(Vehicles vehicles, Hubs hubs, AppUsers users) {
+    VehicleService(Vehicles vehicles, HubService hubs, AppUsers users) {
         this.vehicles = vehicles;
         this.hubs = hubs;
         this.users = users;
@@ -30,6 +34,18 @@ public class VehicleService {
         return homeHubId == null
                 ? vehicles.findByCooperativeId(cooperativeId, pageable)
                 : vehicles.findByCooperativeIdAndHomeHubId(cooperativeId, homeHubId, pageable);
+    }
+
+    /** A vehicle by its id, whichever cooperative keeps it: for work that carries the id, not a user. */
+    @Transactional(readOnly = true)
+    public Optional<Vehicle> find(Long vehicleId) {
+        return vehicles.findById(vehicleId);
+    }
+
+    /** These vehicles; ids of no vehicle are left out. */
+    @Transactional(readOnly = true)
+    public List<Vehicle> byIds(Collection<Long> vehicleIds) {
+        return vehicles.findAllById(vehicleIds);
     }
 
     @Transactional(readOnly = true)
@@ -65,7 +81,7 @@ public class VehicleService {
     }
 
     private void requireOwnHub(Long cooperativeId, Long hubId) {
-        if (hubs.findByIdAndCooperativeId(hubId, cooperativeId).isEmpty()) {
+        if (hubs.find(cooperativeId, hubId).isEmpty()) {
             throw new InvalidFieldException("homeHubId", "no hub " + hubId + " in this cooperative");
         }
     }

@@ -3,7 +3,7 @@ package cn.jiyun.fulfillment.intake;
 import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.NotFoundException;
 import cn.jiyun.fulfillment.shops.ShopSyncRequested;
-import cn.jiyun.fulfillment.shops.Shops;
+import cn.jiyun.fulfillment.shops.ShopService;
 import cn.jiyun.integrations.DeadLetter;
 import cn.jiyun.integrations.Platform;
 import org.slf4j.Logger;
@@ -25,11 +25,11 @@ public class DeadLetterService {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterService.class);
 
     private final DeadLetterEntries entries;
-    private final Shops shops;
+    private final ShopService shops;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeadLetterService(DeadLetterEntries entries, Shops shops, ApplicationEventPublisher events, Clock clock) {
+    DeadLetterService(DeadLetterEntries entries, ShopService shops, ApplicationEventPublisher events, Clock clock) {
         this.entries = entries;
         this.shops = shops;
         this.events = events;
@@ -40,7 +40,7 @@ public class DeadLetterService {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public DeadLetterEntry keep(DeadLetter letter) {
         Long cooperativeId = letter.shopId().isEmpty() ? null
-                : shops.findByPlatformAndPlatformShopId(letter.platform(), letter.shopId())
+                : shops.onPlatform(letter.platform(), letter.shopId())
                 .map(s -> s.cooperativeId()).orElse(null);
         log.warn("Dead letter from {} shop '{}' ({}): {}", letter.platform(), letter.shopId(), letter.source(),
                 letter.reason());

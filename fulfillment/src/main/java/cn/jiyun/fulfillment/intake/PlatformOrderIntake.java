@@ -4,9 +4,8 @@ import cn.jiyun.fulfillment.orders.DuplicateOrderException;
 import cn.jiyun.fulfillment.orders.Order;
 import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.orders.OrderStatus;
-import cn.jiyun.fulfillment.orders.Orders;
 import cn.jiyun.fulfillment.shops.Shop;
-import cn.jiyun.fulfillment.shops.Shops;
+import cn.jiyun.fulfillment.shops.ShopService;
 import cn.jiyun.fulfillment.shops.SkuMapping;
 import cn.jiyun.integrations.CanonicalOrder;
 import cn.jiyun.integrations.DeadLetter;
@@ -46,8 +45,7 @@ class PlatformOrderIntake implements OrderIntake {
     private static final Logger log = LoggerFactory.getLogger(PlatformOrderIntake.class);
     private static final int ATTEMPTS = 3;
 
-    private final Shops shops;
-    private final Orders orders;
+    private final ShopService shops;
     private final OrderService orderService;
     private final DeadLetterService deadLetters;
     private final TransactionTemplate tx;
@@ -55,10 +53,9 @@ class PlatformOrderIntake implements OrderIntake {
     @PersistenceContext
     private EntityManager entities;
 
-    PlatformOrderIntake(Shops shops, Orders orders, OrderService orderService, DeadLetterService deadLetters,
+    PlatformOrderIntake(ShopService shops, OrderService orderService, DeadLetterService deadLetters,
                         PlatformTransactionManager transactions, Clock clock) {
         this.shops = shops;
-        this.orders = orders;
         this.orderService = orderService;
         this.deadLetters = deadLetters;
         this.tx = new TransactionTemplate(transactions);
@@ -72,7 +69,7 @@ class PlatformOrderIntake implements OrderIntake {
             try {
                 // the shop is read in the order's transaction: in one of its own it took a sixth of each order's time
                 Optional<IntakeOutcome> outcome = tx.execute(status -> shops
-                        .findByPlatformAndPlatformShopId(incoming.platform(), incoming.shopId())
+                        .onPlatform(incoming.platform(), incoming.shopId())
                         .map(shop -> upsert(shop, incoming)));
                 if (outcome.isPresent()) {
                     return outcome.get();
@@ -113,7 +110,7 @@ class PlatformOrderIntake implements OrderIntake {
     }
 
     private List<IntakeOutcome> receiveShopPage(ShopKey key, List<CanonicalOrder> page) {
-        Optional<Shop> shop = shops.findByPlatformAndPlatformShopId(key.platform(), key.shopId());
+        Optional<Shop> shop = shops.onPlatform(key.platform(), key.shopId());
         if (shop.isEmpty() || page.size() == 1) {
             return page.stream().map(this::receive).toList();
         }
@@ -129,16 +126,8 @@ class PlatformOrderIntake implements OrderIntake {
     }
 
     private List<IntakeOutcome> upsertPage(Shop shop, List<CanonicalOrder> page) {
-        Map<String, Order> stored = new HashMap<>();
-        entities.createQuery("""
-                        SELECT o FROM CustomerOrder o
-                        WHERE o.platform = :platform AND o.shopId = :shopId AND o.platformOrderId IN :ids""",
-                        Order.class)
-                .setParameter("platform", shop.platform())
-                .setParameter("shopId", shop.id())
-                .setParameter("ids", page.stream().map(CanonicalOrder::platformOrderId).distinct().toList())
-                .getResultStream()
-                .forEach(o -> stored.put(o.platformOrderId(), o));
+        Map<String, Order> stored = new HashMap<>(orderService.stored(shop,
+                page.stream().map(CanonicalOrder::platformOrderId).distinct().toList()));
         Map<String, SkuMapping> mappings = orderService.mappingsOf(shop.id(), page.stream()
                 .flatMap(o -> o.lines().stream()).map(OrderLine::platformSku).toList());
         List<IntakeOutcome> outcomes = new ArrayList<>(page.size());
@@ -177,12 +166,11 @@ class PlatformOrderIntake implements OrderIntake {
     }
 
     private IntakeOutcome upsert(Shop shop, CanonicalOrder incoming) {
-        Optional<Order> stored = orders.findByPlatformAndShopIdAndPlatformOrderId(shop.platform(), shop.id(),
-                incoming.platformOrderId());
+        Optional<Order> stored = orderService.stored(shop, incoming.platformOrderId());
         IntakeOutcome outcome = stored.isEmpty()
                 ? created(orderService.place(shop, incoming, actor(incoming), false))
                 : update(stored.get(), incoming);
-        orders.flush();
+        entities.flush();
         return outcome;
     }
 

@@ -1,14 +1,12 @@
 package cn.jiyun.fulfillment.manifests;
 
 import cn.jiyun.fulfillment.ChinaTime;
-import cn.jiyun.fulfillment.errors.NotFoundException;
 import cn.jiyun.fulfillment.geo.Gcj02;
 import cn.jiyun.fulfillment.planning.PlanStatus;
 import cn.jiyun.fulfillment.planning.PlanView;
 import cn.jiyun.fulfillment.planning.PlanningService;
 import cn.jiyun.fulfillment.planning.PlanningService.PlannedRoute;
 import cn.jiyun.fulfillment.security.JiyunUser;
-import cn.jiyun.fulfillment.security.Role;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,14 +41,7 @@ public class RouteManifests {
     }
 
     public RouteManifest manifest(JiyunUser user, Long routeId) {
-        if (user.is(Role.SELLER)) {
-            throw new AccessDeniedException("sellers have no manifests");
-        }
-        PlannedRoute planned = planning.route(user.cooperativeId(), routeId);
-        if (user.is(Role.COURIER) && (!user.userId().equals(planned.route().courierUserId())
-                || planned.plan().status() != PlanStatus.APPROVED)) {
-            throw new NotFoundException("route", routeId);
-        }
+        PlannedRoute planned = planning.readableRoute(user, routeId);
         return manifestOf(planned.plan().id(), planned.route());
     }
 

@@ -8,9 +8,8 @@ import cn.jiyun.fulfillment.producers.ProducerProximity;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
 import cn.jiyun.fulfillment.shops.Shop;
-import cn.jiyun.fulfillment.shops.Shops;
+import cn.jiyun.fulfillment.shops.ShopService;
 import cn.jiyun.fulfillment.shops.SkuMapping;
-import cn.jiyun.fulfillment.shops.SkuMappings;
 import cn.jiyun.integrations.CanonicalOrder;
 import cn.jiyun.integrations.Carrier;
 import cn.jiyun.integrations.PlatformOrderStatus;
@@ -32,10 +31,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Takes orders in, turns their lines into parcels at the producers who make the goods, and moves
@@ -51,19 +49,17 @@ public class OrderService {
     private static final char LIKE_ESCAPE = '\\';
 
     private final Orders orders;
-    private final Shops shops;
-    private final SkuMappings mappings;
+    private final ShopService shops;
     private final ProducerProximity proximity;
     private final ParcelCodes parcelCodes;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    OrderService(Orders orders, Shops shops, SkuMappings mappings, ProducerProximity proximity,
+    OrderService(Orders orders, ShopService shops, ProducerProximity proximity,
                  ParcelCodes parcelCodes, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.orders = orders;
         this.shops = shops;
-        this.mappings = mappings;
         this.proximity = proximity;
         this.parcelCodes = parcelCodes;
         this.clock = clock;
@@ -216,17 +212,45 @@ public class OrderService {
         }
     }
 
+    /**
+     * Every cooperative's orders taken from the platforms, paid and not cancelled, with their lines, oldest
+     * first: what the platforms hold of them (the demo's sandbox serves them back).
+     */
+    @Transactional(readOnly = true)
+    public List<Order> paidPlatformOrders() {
+        return orders.findPaidPlatformOrders();
+    }
+
+    /** The shop's stored order of this platform order id, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Order> stored(Shop shop, String platformOrderId) {
+        return orders.findByPlatformAndShopIdAndPlatformOrderId(shop.platform(), shop.id(), platformOrderId);
+    }
+
+    /** The shop's stored orders of these platform order ids, by platform order id. */
+    @Transactional(readOnly = true)
+    public Map<String, Order> stored(Shop shop, Collection<String> platformOrderIds) {
+        Map<String, Order> stored = new LinkedHashMap<>();
+        orders.findByPlatformAndShopIdAndPlatformOrderIdIn(shop.platform(), shop.id(), platformOrderIds)
+                .forEach(o -> stored.put(o.platformOrderId(), o));
+        return stored;
+    }
+
+    /** An order by its id, whichever cooperative keeps it: for work that carries the id, not a user. */
+    @Transactional(readOnly = true)
+    public Order byId(Long orderId) {
+        return orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    }
+
+    /** The order a public tracking link names, if any; the token is its only key. */
+    @Transactional(readOnly = true)
+    public Optional<Order> byTrackingToken(String trackingToken) {
+        return orders.findByTrackingToken(trackingToken);
+    }
+
     /** The shop's mappings of these SKUs, by SKU; SKUs without one are left out. */
     public Map<String, SkuMapping> mappingsOf(Long shopId, Collection<String> skus) {
-        List<String> distinct = skus.stream().distinct().toList();
-        if (distinct.size() == 1) {
-            // most orders carry one SKU: an equality query keeps the SQL Hibernate translated once, where an
-            // IN list is translated anew on every call (it was 14% of the intake's CPU, order by order)
-            return mappings.findByShopIdAndPlatformSku(shopId, distinct.get(0))
-                    .map(m -> Map.of(m.platformSku(), m)).orElse(Map.of());
-        }
-        return mappings.findByShopIdAndPlatformSkuIn(shopId, distinct).stream()
-                .collect(Collectors.toMap(SkuMapping::platformSku, Function.identity()));
+        return shops.mappingsOf(shopId, skus);
     }
 
     private void makeParcels(Order order, Instant now, String actor) {
@@ -299,7 +323,7 @@ public class OrderService {
             parts.add((root, q, cb) -> cb.equal(root.get("platform"), filter.platform()));
         }
         if (filter.shopId() != null) {
-            List<Long> shopIds = shops.findByCooperativeIdAndPlatformShopId(cooperative, filter.shopId()).stream()
+            List<Long> shopIds = shops.withPlatformShopId(cooperative, filter.shopId()).stream()
                     .filter(s -> filter.platform() == null || s.platform() == filter.platform())
                     .map(Shop::id).toList();
             parts.add(shopIn(shopIds));
@@ -352,7 +376,7 @@ public class OrderService {
     }
 
     private List<Long> sellerShopIds(JiyunUser user) {
-        return shops.findByCooperativeIdAndSellerUserId(user.cooperativeId(), user.userId()).stream()
+        return shops.ofSeller(user.cooperativeId(), user.userId()).stream()
                 .map(Shop::id).toList();
     }
 

@@ -1,6 +1,5 @@
 package cn.jiyun.fulfillment.pickups;
 
-import cn.jiyun.fulfillment.manifests.RouteManifests;
 import cn.jiyun.fulfillment.orders.Order;
 import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.orders.OrderStatus;
@@ -39,7 +38,6 @@ public class Pickups {
     /** A reason is free text typed on a phone; more than this is a mistake. */
     static final int MAX_REASON = 500;
 
-    private final RouteManifests manifests;
     private final PlanningService planning;
     private final OrderService orders;
     private final ParcelPickups pickups;
@@ -48,9 +46,8 @@ public class Pickups {
     private final Refusal.Refusals refusals;
     private final Clock clock;
 
-    Pickups(RouteManifests manifests, PlanningService planning, OrderService orders, ParcelPickups pickups,
+    Pickups(PlanningService planning, OrderService orders, ParcelPickups pickups,
             SkippedStops skips, RequestOnce once, Refusal.Refusals refusals, Clock clock) {
-        this.manifests = manifests;
         this.planning = planning;
         this.orders = orders;
         this.pickups = pickups;
@@ -293,8 +290,7 @@ public class Pickups {
 
     /** The route, if the user may read its manifest: the manifest page's own check. */
     private PlannedRoute readable(JiyunUser user, Long routeId) {
-        manifests.manifest(user, routeId);
-        return planning.route(user.cooperativeId(), routeId);
+        return planning.readableRoute(user, routeId);
     }
 
     /** The route, if the user may confirm on it: readable, and its plan approved. */

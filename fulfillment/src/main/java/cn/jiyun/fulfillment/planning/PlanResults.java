@@ -1,10 +1,10 @@
 package cn.jiyun.fulfillment.planning;
 
 import cn.jiyun.fulfillment.fleet.Vehicle;
-import cn.jiyun.fulfillment.fleet.Vehicles;
+import cn.jiyun.fulfillment.fleet.VehicleService;
 import cn.jiyun.fulfillment.geo.Position;
 import cn.jiyun.fulfillment.orders.Parcel;
-import cn.jiyun.fulfillment.orders.Parcels;
+import cn.jiyun.fulfillment.orders.ParcelService;
 import cn.jiyun.fulfillment.planning.PlanView.Figures;
 import cn.jiyun.fulfillment.planning.PlanView.HeldView;
 import cn.jiyun.fulfillment.planning.PlanView.ParcelRef;
@@ -15,7 +15,7 @@ import cn.jiyun.fulfillment.planning.PlanView.StopView;
 import cn.jiyun.fulfillment.planning.PlanView.UnassignedView;
 import cn.jiyun.fulfillment.planning.PlanView.VehicleRef;
 import cn.jiyun.fulfillment.producers.Producer;
-import cn.jiyun.fulfillment.producers.Producers;
+import cn.jiyun.fulfillment.producers.ProducerService;
 import cn.jiyun.routing.Route;
 import cn.jiyun.routing.RouteStop;
 import cn.jiyun.routing.SavingsReport;
@@ -47,12 +47,12 @@ class PlanResults {
     }
 
     private final ObjectMapper json;
-    private final Vehicles vehicles;
-    private final Producers producers;
-    private final Parcels parcels;
+    private final VehicleService vehicles;
+    private final ProducerService producers;
+    private final ParcelService parcels;
     private final PlanningProperties properties;
 
-    PlanResults(ObjectMapper json, Vehicles vehicles, Producers producers, Parcels parcels,
+    PlanResults(ObjectMapper json, VehicleService vehicles, ProducerService producers, ParcelService parcels,
                 PlanningProperties properties) {
         this.properties = properties;
         this.json = json;
@@ -153,9 +153,9 @@ class PlanResults {
             parcelIds.addAll(stop.parcelIds());
             producerIds.add(stop.producerId());
         }));
-        Map<Long, Parcel> parcelsById = byId(parcels.findAllById(parcelIds), Parcel::id);
-        Map<Long, Producer> producersById = byId(producers.findAllById(producerIds), Producer::id);
-        Map<Long, Vehicle> vehiclesById = byId(vehicles.findAllById(
+        Map<Long, Parcel> parcelsById = byId(parcels.byIds(parcelIds), Parcel::id);
+        Map<Long, Producer> producersById = byId(producers.byIds(producerIds), Producer::id);
+        Map<Long, Vehicle> vehiclesById = byId(vehicles.byIds(
                 shapes.stream().map(StoredShape::vehicleId).collect(Collectors.toSet())), Vehicle::id);
         return shapes.stream().map(s -> {
             Vehicle v = vehiclesById.get(s.vehicleId());

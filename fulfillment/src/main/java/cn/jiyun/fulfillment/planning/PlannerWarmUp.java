@@ -4,7 +4,7 @@ import cn.jiyun.fulfillment.ChinaTime;
 import cn.jiyun.routing.Plan;
 import cn.jiyun.routing.PickupPlanner;
 import cn.jiyun.routing.PlanningProblem;
-import cn.jiyun.routing.bench.NingxiaInstance;
+import cn.jiyun.routing.ningxia.NingxiaInstance;
 import cn.jiyun.routing.travel.GreatCircleMatrixSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

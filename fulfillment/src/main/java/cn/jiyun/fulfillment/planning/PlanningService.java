@@ -5,14 +5,15 @@ import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.errors.NotFoundException;
 import cn.jiyun.fulfillment.fleet.Vehicle;
-import cn.jiyun.fulfillment.fleet.Vehicles;
+import cn.jiyun.fulfillment.fleet.VehicleService;
 import cn.jiyun.fulfillment.orders.Order;
 import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.orders.OrderStatusChanged;
-import cn.jiyun.fulfillment.orders.Orders;
+import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.orders.ParcelAwaitingPickup;
-import cn.jiyun.fulfillment.orders.Parcels;
+import cn.jiyun.fulfillment.orders.ParcelService;
 import cn.jiyun.fulfillment.security.AppUsers;
+import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
 import cn.jiyun.routing.PickupPlanner;
 import cn.jiyun.routing.PlanningJob;
@@ -28,6 +29,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,10 +72,10 @@ public class PlanningService {
 
     private final Plans plans;
     private final PlanRoutes routes;
-    private final Vehicles vehicles;
+    private final VehicleService vehicles;
     private final AppUsers users;
-    private final Orders orders;
-    private final Parcels parcels;
+    private final OrderService orders;
+    private final ParcelService parcels;
     private final ProblemBuilder problems;
     private final PlanResults results;
     private final PickupPlanner planner;
@@ -83,7 +85,7 @@ public class PlanningService {
     private final Clock clock;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
-    PlanningService(Plans plans, PlanRoutes routes, Vehicles vehicles, AppUsers users, Orders orders, Parcels parcels,
+    PlanningService(Plans plans, PlanRoutes routes, VehicleService vehicles, AppUsers users, OrderService orders, ParcelService parcels,
                     ProblemBuilder problems, PlanResults results, PickupPlanner planner, PlanningProperties properties,
                     DispatchSettingsService dispatchSettings, PlatformTransactionManager transactions, Clock clock) {
         this.dispatchSettings = dispatchSettings;
@@ -287,6 +289,24 @@ public class PlanningService {
         return new PlannedRoute(route.plan(), results.routeView(route));
     }
 
+    /**
+     * The route, if the user may read it: a courier only an approved route assigned to them (any other
+     * looks as if it did not exist), a cooperative admin every route of the cooperative, a seller none.
+     * The manifests and the pickups confirmed on them both ask this.
+     */
+    @Transactional(readOnly = true)
+    public PlannedRoute readableRoute(JiyunUser user, Long routeId) {
+        if (user.is(Role.SELLER)) {
+            throw new AccessDeniedException("sellers have no manifests");
+        }
+        PlannedRoute planned = route(user.cooperativeId(), routeId);
+        if (user.is(Role.COURIER) && (!user.userId().equals(planned.route().courierUserId())
+                || planned.plan().status() != PlanStatus.APPROVED)) {
+            throw new NotFoundException("route", routeId);
+        }
+        return planned;
+    }
+
     /** The routes of approved plans assigned to a courier, most recent day first. */
     @Transactional(readOnly = true)
     public List<PlannedRoute> routesOf(Long cooperativeId, Long courierUserId) {
@@ -327,7 +347,7 @@ public class PlanningService {
         plan.routes().forEach(r -> results.stops(r).forEach(s -> parcelIds.addAll(s.parcelIds())));
         int planned = 0;
         for (Long orderId : parcelIds.isEmpty() ? List.<Long>of() : parcels.orderIdsOf(parcelIds)) {
-            Order order = orders.findById(orderId).orElseThrow();
+            Order order = orders.byId(orderId);
             if (order.status() == OrderStatus.AWAITING_PICKUP) {
                 order.moveTo(OrderStatus.PLANNED, clock.instant(), "plan " + planId + " approved", actor);
                 planned++;
@@ -335,7 +355,7 @@ public class PlanningService {
         }
         plan.approved(clock.instant());
         for (PlanRoute route : plan.routes()) {
-            vehicles.findById(route.vehicleId()).map(Vehicle::driverUserId).ifPresent(route::assignCourier);
+            vehicles.find(route.vehicleId()).map(Vehicle::driverUserId).ifPresent(route::assignCourier);
         }
         return planned;
     }

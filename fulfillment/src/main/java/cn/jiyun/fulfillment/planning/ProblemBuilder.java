@@ -3,15 +3,15 @@ package cn.jiyun.fulfillment.planning;
 import cn.jiyun.fulfillment.ChinaTime;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.fleet.Vehicle;
-import cn.jiyun.fulfillment.fleet.Vehicles;
+import cn.jiyun.fulfillment.fleet.VehicleService;
 import cn.jiyun.fulfillment.hubs.Hub;
 import cn.jiyun.fulfillment.hubs.HubService;
 import cn.jiyun.fulfillment.orders.ParcelAwaitingPickup;
-import cn.jiyun.fulfillment.orders.Parcels;
+import cn.jiyun.fulfillment.orders.ParcelService;
 import cn.jiyun.fulfillment.producers.PickupWindow;
 import cn.jiyun.fulfillment.producers.Producer;
 import cn.jiyun.fulfillment.producers.ProducerProximity;
-import cn.jiyun.fulfillment.producers.Producers;
+import cn.jiyun.fulfillment.producers.ProducerService;
 import cn.jiyun.routing.GeoPoint;
 import cn.jiyun.routing.Parcel;
 import cn.jiyun.routing.PinnedStop;
@@ -41,14 +41,14 @@ import java.util.Set;
 class ProblemBuilder {
 
     private final HubService hubs;
-    private final Vehicles vehicles;
-    private final Producers producers;
+    private final VehicleService vehicles;
+    private final ProducerService producers;
     private final ProducerProximity proximity;
-    private final Parcels parcels;
+    private final ParcelService parcels;
     private final PlanningProperties properties;
 
-    ProblemBuilder(HubService hubs, Vehicles vehicles, Producers producers, ProducerProximity proximity,
-                   Parcels parcels, PlanningProperties properties) {
+    ProblemBuilder(HubService hubs, VehicleService vehicles, ProducerService producers, ProducerProximity proximity,
+                   ParcelService parcels, PlanningProperties properties) {
         this.hubs = hubs;
         this.vehicles = vehicles;
         this.producers = producers;
@@ -70,9 +70,9 @@ class ProblemBuilder {
                 new InvalidFieldException("hubIds", "no hub " + id + " in this cooperative"))).toList();
         Set<Long> producerIds = new LinkedHashSet<>();
         hubIds.forEach(id -> producerIds.addAll(proximity.idsNearestTo(cooperativeId, id)));
-        List<Producer> served = producers.findByCooperativeIdAndIdIn(cooperativeId, producerIds).stream()
+        List<Producer> served = producers.byIds(cooperativeId, producerIds).stream()
                 .sorted(Comparator.comparing(Producer::id)).toList();
-        List<Vehicle> fleet = vehicles.findByCooperativeId(cooperativeId, Pageable.unpaged()).stream()
+        List<Vehicle> fleet = vehicles.list(cooperativeId, null, Pageable.unpaged()).stream()
                 .filter(v -> hubIds.contains(v.homeHubId())).toList();
         List<ParcelAwaitingPickup> waiting = producerIds.isEmpty() ? List.of()
                 : parcels.awaitingPickup(cooperativeId, producerIds);

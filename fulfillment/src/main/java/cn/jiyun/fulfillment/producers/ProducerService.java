@@ -11,8 +11,10 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -77,8 +79,25 @@ public class ProducerService {
 
     @Transactional(readOnly = true)
     public Producer get(Long cooperativeId, Long producerId) {
-        return producers.findByIdAndCooperativeId(producerId, cooperativeId)
-                .orElseThrow(() -> new NotFoundException("producer", producerId));
+        return find(cooperativeId, producerId).orElseThrow(() -> new NotFoundException("producer", producerId));
+    }
+
+    /** The cooperative's producers of these ids; ids of none of its producers are left out. */
+    @Transactional(readOnly = true)
+    public List<Producer> byIds(Long cooperativeId, Collection<Long> producerIds) {
+        return producers.findByCooperativeIdAndIdIn(cooperativeId, producerIds);
+    }
+
+    /** These producers, whichever cooperative keeps them; ids of no producer are left out. */
+    @Transactional(readOnly = true)
+    public List<Producer> byIds(Collection<Long> producerIds) {
+        return producers.findAllById(producerIds);
+    }
+
+    /** The cooperative's producer of this id, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<Producer> find(Long cooperativeId, Long producerId) {
+        return producers.findByIdAndCooperativeId(producerId, cooperativeId);
     }
 
     public Producer create(Long cooperativeId, ProducerDetails details) {

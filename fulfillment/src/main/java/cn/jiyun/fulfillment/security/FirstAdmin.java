@@ -1,7 +1,7 @@
 package cn.jiyun.fulfillment.security;
 
 import cn.jiyun.fulfillment.cooperatives.Cooperative;
-import cn.jiyun.fulfillment.cooperatives.Cooperatives;
+import cn.jiyun.fulfillment.cooperatives.CooperativeService;
 import cn.jiyun.fulfillment.geo.Wgs84;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +21,10 @@ class FirstAdmin implements ApplicationRunner {
 
     private final BootstrapProperties bootstrap;
     private final AppUsers users;
-    private final Cooperatives cooperatives;
+    private final CooperativeService cooperatives;
     private final PasswordEncoder passwords;
 
-    FirstAdmin(BootstrapProperties bootstrap, AppUsers users, Cooperatives cooperatives, PasswordEncoder passwords) {
+    FirstAdmin(BootstrapProperties bootstrap, AppUsers users, CooperativeService cooperatives, PasswordEncoder passwords) {
         this.bootstrap = bootstrap;
         this.users = users;
         this.cooperatives = cooperatives;
@@ -38,8 +38,8 @@ class FirstAdmin implements ApplicationRunner {
             return;
         }
         // Ningxia and its surroundings; an admin narrows it when the cooperative's area is known
-        Cooperative cooperative = cooperatives.save(
-                new Cooperative(bootstrap.cooperativeName(), Wgs84.box(103.5, 35.0, 108.0, 39.8)));
+        Cooperative cooperative = cooperatives.register(bootstrap.cooperativeName(),
+                Wgs84.box(103.5, 35.0, 108.0, 39.8));
         users.save(new AppUser(cooperative.id(), bootstrap.adminUsername(),
                 passwords.encode(bootstrap.adminPassword()), Role.COOP_ADMIN, bootstrap.adminUsername()));
         log.info("Created cooperative '{}' and its admin '{}'", cooperative.name(), bootstrap.adminUsername());

@@ -2,12 +2,14 @@ package cn.jiyun.fulfillment.tracking;
 
 import cn.jiyun.fulfillment.ChinaTime;
 import cn.jiyun.fulfillment.orders.Order;
+import cn.jiyun.fulfillment.orders.OrderTimeline;
+import cn.jiyun.fulfillment.orders.OrderTimelineSource;
 import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.orders.Parcel;
 import cn.jiyun.fulfillment.orders.TrackingEvent;
 import cn.jiyun.fulfillment.planning.ScheduledPickups;
-import cn.jiyun.fulfillment.tracking.OrderTimeline.Pickup;
-import cn.jiyun.fulfillment.tracking.OrderTimeline.Step;
+import cn.jiyun.fulfillment.orders.OrderTimeline.Pickup;
+import cn.jiyun.fulfillment.orders.OrderTimeline.Step;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +24,7 @@ import java.util.Map;
 
 /** Builds an order's timeline from its tracking events and, once planned, the approved plan's stops. */
 @Service
-public class OrderTimelines {
+public class OrderTimelines implements OrderTimelineSource {
 
     /** The steps every order goes through, in order, when all goes well. */
     static final List<OrderStatus> MILESTONES = List.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_PICKUP,
@@ -34,6 +36,7 @@ public class OrderTimelines {
         this.pickups = pickups;
     }
 
+    @Override
     @Transactional(readOnly = true)
     public OrderTimeline of(Order order) {
         // walk the history: a step back (e.g. a plan withdrawn) undoes the steps after it

@@ -4,7 +4,7 @@ import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.NotFoundException;
 import cn.jiyun.fulfillment.orders.Order;
 import cn.jiyun.fulfillment.orders.OrderHandedToCarrier;
-import cn.jiyun.fulfillment.orders.Orders;
+import cn.jiyun.fulfillment.orders.OrderService;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -19,10 +19,10 @@ import java.time.Clock;
 public class WriteBackQueue {
 
     private final WriteBacks writeBacks;
-    private final Orders orders;
+    private final OrderService orders;
     private final Clock clock;
 
-    WriteBackQueue(WriteBacks writeBacks, Orders orders, Clock clock) {
+    WriteBackQueue(WriteBacks writeBacks, OrderService orders, Clock clock) {
         this.writeBacks = writeBacks;
         this.orders = orders;
         this.clock = clock;
@@ -30,7 +30,7 @@ public class WriteBackQueue {
 
     @EventListener
     void handedToCarrier(OrderHandedToCarrier event) {
-        Order order = orders.findById(event.orderId()).orElseThrow();
+        Order order = orders.byId(event.orderId());
         if (writeBacks.findByOrderId(order.id()).isPresent()) {
             return;
         }

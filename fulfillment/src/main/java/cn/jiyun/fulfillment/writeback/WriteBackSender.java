@@ -1,7 +1,7 @@
 package cn.jiyun.fulfillment.writeback;
 
 import cn.jiyun.fulfillment.orders.Order;
-import cn.jiyun.fulfillment.orders.Orders;
+import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.integrations.AuthorisationRevokedException;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformConnector;
@@ -10,7 +10,7 @@ import cn.jiyun.integrations.ShipmentNotice;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
 import cn.jiyun.fulfillment.shops.Shop;
-import cn.jiyun.fulfillment.shops.Shops;
+import cn.jiyun.fulfillment.shops.ShopService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -37,15 +37,15 @@ public class WriteBackSender {
     private static final Duration NO_CONNECTOR_WAIT = Duration.ofMinutes(5);
 
     private final WriteBacks writeBacks;
-    private final Orders orders;
-    private final Shops shops;
+    private final OrderService orders;
+    private final ShopService shops;
     private final ShopAccounts shopAccounts;
     private final Map<Platform, PlatformConnector> connectors = new EnumMap<>(Platform.class);
     private final WriteBackProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    WriteBackSender(WriteBacks writeBacks, Orders orders, Shops shops, ShopAccounts shopAccounts,
+    WriteBackSender(WriteBacks writeBacks, OrderService orders, ShopService shops, ShopAccounts shopAccounts,
                     List<PlatformConnector> connectors, WriteBackProperties properties,
                     PlatformTransactionManager transactions, Clock clock) {
         this.writeBacks = writeBacks;
@@ -79,8 +79,8 @@ public class WriteBackSender {
             if (writeBack.status() != WriteBack.Status.PENDING || writeBack.nextAttemptAt().isAfter(clock.instant())) {
                 return null;
             }
-            Order order = orders.findById(writeBack.orderId()).orElseThrow();
-            Shop shop = shops.findById(order.shopId()).orElseThrow();
+            Order order = orders.byId(writeBack.orderId());
+            Shop shop = shops.get(order.cooperativeId(), order.shopId());
             if (!connectors.containsKey(writeBack.platform())) {
                 writeBack.postpone("no " + writeBack.platform() + " connector is configured", NO_CONNECTOR_WAIT,
                         clock.instant());

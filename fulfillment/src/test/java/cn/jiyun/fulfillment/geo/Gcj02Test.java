@@ -16,7 +16,7 @@ class Gcj02Test {
     void matchesNingxiasPublishedPairsWithinAFewMetres() throws Exception {
         List<String[]> rows;
         try (BufferedReader csv = new BufferedReader(new InputStreamReader(
-                Gcj02Test.class.getResourceAsStream("/demo/ningxia-counties.csv"), StandardCharsets.UTF_8))) {
+                Gcj02Test.class.getResourceAsStream("/cn/jiyun/routing/ningxia/ningxia-counties.csv"), StandardCharsets.UTF_8))) {
             rows = csv.lines().skip(1).map(line -> line.split(",")).toList();
         }
         assertThat(rows).hasSizeGreaterThan(10);

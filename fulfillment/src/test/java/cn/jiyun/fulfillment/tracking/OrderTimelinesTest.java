@@ -2,6 +2,7 @@ package cn.jiyun.fulfillment.tracking;
 
 import cn.jiyun.fulfillment.cooperatives.Cooperative;
 import cn.jiyun.fulfillment.orders.Order;
+import cn.jiyun.fulfillment.orders.OrderTimeline;
 import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.orders.Orders;
@@ -9,7 +10,7 @@ import cn.jiyun.fulfillment.producers.Producer;
 import cn.jiyun.fulfillment.shops.Shop;
 import cn.jiyun.fulfillment.support.Fixtures;
 import cn.jiyun.fulfillment.support.H2gisTest;
-import cn.jiyun.fulfillment.tracking.OrderTimeline.Step;
+import cn.jiyun.fulfillment.orders.OrderTimeline.Step;
 import cn.jiyun.integrations.Platform;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

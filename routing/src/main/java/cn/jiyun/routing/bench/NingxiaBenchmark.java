@@ -16,6 +16,7 @@ import cn.jiyun.routing.PlanningJob;
 import cn.jiyun.routing.PlanningProblem;
 import cn.jiyun.routing.SavingsReport;
 import cn.jiyun.routing.UnassignedParcel;
+import cn.jiyun.routing.ningxia.NingxiaInstance;
 
 /**
  * The generated Ningxia cooperative solved through the service's own entry point ({@link PickupPlanner}). Options:

@@ -10,6 +10,7 @@ import java.util.Map;
 import cn.jiyun.routing.PickupPlanner;
 import cn.jiyun.routing.Plan;
 import cn.jiyun.routing.PlanningProblem;
+import cn.jiyun.routing.ningxia.NingxiaInstance;
 
 /**
  * The service's quick answer, measured warm: one JVM (as a running service) solves a few other instances first, then

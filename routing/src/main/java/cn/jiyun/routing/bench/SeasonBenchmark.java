@@ -26,6 +26,7 @@ import cn.jiyun.routing.PlanningProblem;
 import cn.jiyun.routing.PlanningSettings;
 import cn.jiyun.routing.dispatch.DispatchPolicy;
 import cn.jiyun.routing.dispatch.ScenarioSettings;
+import cn.jiyun.routing.ningxia.NingxiaInstance;
 
 /**
  * {@code --format season}: a generated Ningxia cooperative lives through a season of livestream orders under each

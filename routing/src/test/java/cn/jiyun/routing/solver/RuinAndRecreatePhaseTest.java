@@ -31,7 +31,7 @@ import cn.jiyun.routing.bench.BenchmarkInstance;
 import cn.jiyun.routing.bench.BenchmarkInstance.Convention;
 import cn.jiyun.routing.bench.BenchmarkInstance.Node;
 import cn.jiyun.routing.bench.BenchmarkModel;
-import cn.jiyun.routing.bench.NingxiaInstance;
+import cn.jiyun.routing.ningxia.NingxiaInstance;
 import cn.jiyun.routing.domain.PickupPlan;
 import cn.jiyun.routing.domain.PickupStop;
 import cn.jiyun.routing.domain.SearchBudget;

@@ -9,7 +9,7 @@ import cn.jiyun.fulfillment.planning.Plan;
 import cn.jiyun.fulfillment.planning.PlanView;
 import cn.jiyun.fulfillment.planning.DispatchSettingsService;
 import cn.jiyun.fulfillment.planning.PlanningService;
-import cn.jiyun.fulfillment.planning.web.PlanEventStream;
+import cn.jiyun.fulfillment.planning.PlanEventStream;
 import cn.jiyun.fulfillment.planning.PlanningService.Pin;
 import cn.jiyun.fulfillment.planning.PlanningService.PlanRequest;
 import cn.jiyun.fulfillment.planning.PlanningProperties;

@@ -8,7 +8,6 @@ import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.shops.Shop;
 import cn.jiyun.fulfillment.shops.ShopService;
-import cn.jiyun.fulfillment.shops.Shops;
 import cn.jiyun.integrations.CanonicalOrder;
 import cn.jiyun.integrations.OrderLine;
 import cn.jiyun.integrations.Platform;
@@ -39,7 +38,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Orders: list and filter, one with its parcels and history, manual entry, and hand-made status changes. */
@@ -51,13 +49,11 @@ class OrderController {
 
     private final OrderService orders;
     private final ShopService shopService;
-    private final Shops shops;
     private final Clock clock;
 
-    OrderController(OrderService orders, ShopService shopService, Shops shops, Clock clock) {
+    OrderController(OrderService orders, ShopService shopService, Clock clock) {
         this.orders = orders;
         this.shopService = shopService;
-        this.shops = shops;
         this.clock = clock;
     }
 
@@ -87,8 +83,7 @@ class OrderController {
                 bbox == null ? null : box(bbox), platformOrderId);
         Page<Order> page = orders.list(user, filter, pageable);
         Set<Long> shopIds = page.getContent().stream().map(Order::shopId).collect(Collectors.toSet());
-        Map<Long, Shop> byId = shops.findAllById(shopIds).stream()
-                .collect(Collectors.toMap(Shop::id, Function.identity()));
+        Map<Long, Shop> byId = shopService.byId(shopIds);
         return new PagedModel<>(page.map(o -> OrderView.summary(o, byId.get(o.shopId()))));
     }
 
@@ -105,7 +100,7 @@ class OrderController {
     @PreAuthorize("hasRole('COOP_ADMIN')")
     @Operation(summary = "Enter a paid order by hand, for one of the cooperative's shops")
     OrderView create(@AuthenticationPrincipal JiyunUser user, @Valid @RequestBody NewOrderRequest request) {
-        Shop shop = shops.findByIdAndCooperativeId(request.shopId(), user.cooperativeId())
+        Shop shop = shopService.find(user.cooperativeId(), request.shopId())
                 .orElseThrow(() -> new InvalidFieldException("shopId", "no shop " + request.shopId()
                         + " in this cooperative"));
         if (request.paidAt().isAfter(clock.instant().plus(OrderSheetReader.CLOCK_TOLERANCE))) {

@@ -6,11 +6,10 @@ import cn.jiyun.fulfillment.orders.Order;
 import cn.jiyun.fulfillment.orders.OrderFilter;
 import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.orders.OrderStatus;
+import cn.jiyun.fulfillment.orders.OrderTimelineSource;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.shops.Shop;
 import cn.jiyun.fulfillment.shops.ShopService;
-import cn.jiyun.fulfillment.shops.Shops;
-import cn.jiyun.fulfillment.tracking.OrderTimelines;
 import cn.jiyun.integrations.Platform;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -34,7 +33,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -56,13 +54,11 @@ class OrderPagesController {
 
     private final OrderService orders;
     private final ShopService shopService;
-    private final Shops shops;
-    private final OrderTimelines timelines;
+    private final OrderTimelineSource timelines;
 
-    OrderPagesController(OrderService orders, ShopService shopService, Shops shops, OrderTimelines timelines) {
+    OrderPagesController(OrderService orders, ShopService shopService, OrderTimelineSource timelines) {
         this.orders = orders;
         this.shopService = shopService;
-        this.shops = shops;
         this.timelines = timelines;
     }
 
@@ -74,8 +70,7 @@ class OrderPagesController {
         OrderFilter filter = new OrderFilter(status, platform, null, null, null, null, null, null, search);
         Page<Order> found = orders.list(user, filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE, NEWEST_FIRST));
         Set<Long> shopIds = found.getContent().stream().map(Order::shopId).collect(Collectors.toSet());
-        Map<Long, Shop> byId = shops.findAllById(shopIds).stream()
-                .collect(Collectors.toMap(Shop::id, Function.identity()));
+        Map<Long, Shop> byId = shopService.byId(shopIds);
         model.addAttribute("rows", found.getContent().stream()
                 .map(o -> new OrderRow(OrderView.summary(o, byId.get(o.shopId())), local(o.paidAt()),
                         local(o.shipBy())))

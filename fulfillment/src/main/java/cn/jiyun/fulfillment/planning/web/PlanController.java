@@ -3,6 +3,7 @@ package cn.jiyun.fulfillment.planning.web;
 import cn.jiyun.fulfillment.ChinaTime;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.planning.Plan;
+import cn.jiyun.fulfillment.planning.PlanEventStream;
 import cn.jiyun.fulfillment.planning.PlanView;
 import cn.jiyun.fulfillment.planning.PlanningService;
 import cn.jiyun.fulfillment.planning.PlanningService.PlanRequest;

@@ -5,15 +5,13 @@ import cn.jiyun.fulfillment.admin.FormErrors;
 import cn.jiyun.fulfillment.admin.Notice;
 import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
-import cn.jiyun.fulfillment.orders.OrderFilter;
-import cn.jiyun.fulfillment.orders.OrderService;
-import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.producers.Producer;
 import cn.jiyun.fulfillment.producers.ProducerService;
 import cn.jiyun.fulfillment.security.AppUser;
 import cn.jiyun.fulfillment.security.AppUsers;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
+import cn.jiyun.fulfillment.shops.OrdersAwaitingMapping;
 import cn.jiyun.fulfillment.shops.Shop;
 import cn.jiyun.fulfillment.shops.ShopService;
 import cn.jiyun.fulfillment.shops.SkuMapping;
@@ -55,15 +53,15 @@ class ShopPagesController {
 
     private final ShopService shops;
     private final ProducerService producers;
-    private final OrderService orders;
+    private final OrdersAwaitingMapping waiting;
     private final AppUsers users;
     private final FormErrors errors;
 
-    ShopPagesController(ShopService shops, ProducerService producers, OrderService orders, AppUsers users,
+    ShopPagesController(ShopService shops, ProducerService producers, OrdersAwaitingMapping waiting, AppUsers users,
                         FormErrors errors) {
         this.shops = shops;
         this.producers = producers;
-        this.orders = orders;
+        this.waiting = waiting;
         this.users = users;
         this.errors = errors;
     }
@@ -168,8 +166,7 @@ class ShopPagesController {
     }
 
     private long waiting(JiyunUser user, Shop shop) {
-        return orders.list(user, new OrderFilter(OrderStatus.NEEDS_ATTENTION, shop.platform(), shop.platformShopId(),
-                null, null, null, null, null, null), PageRequest.of(0, 1)).getTotalElements();
+        return waiting.count(user, shop);
     }
 
     private String shopPage(JiyunUser user, Long id, int page, Model model) {

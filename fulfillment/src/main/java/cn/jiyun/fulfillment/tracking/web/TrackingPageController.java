@@ -1,7 +1,7 @@
 package cn.jiyun.fulfillment.tracking.web;
 
 import cn.jiyun.fulfillment.orders.Order;
-import cn.jiyun.fulfillment.orders.Orders;
+import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.tracking.OrderTimelines;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -19,10 +19,10 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class TrackingPageController {
 
-    private final Orders orders;
+    private final OrderService orders;
     private final OrderTimelines timelines;
 
-    TrackingPageController(Orders orders, OrderTimelines timelines) {
+    TrackingPageController(OrderService orders, OrderTimelines timelines) {
         this.orders = orders;
         this.timelines = timelines;
     }
@@ -30,7 +30,7 @@ class TrackingPageController {
     @GetMapping("/track/{token}")
     @Transactional(readOnly = true)
     String track(@PathVariable String token, Model model) {
-        Order order = orders.findByTrackingToken(token)
+        Order order = orders.byTrackingToken(token)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("platformOrderId", order.platformOrderId());
         model.addAttribute("timeline", timelines.of(order));

@@ -1,7 +1,5 @@
-package cn.jiyun.fulfillment.planning.web;
+package cn.jiyun.fulfillment.planning;
 
-import cn.jiyun.fulfillment.planning.PlanView;
-import cn.jiyun.fulfillment.planning.PlanningService;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 

@@ -1,4 +1,4 @@
-package cn.jiyun.routing.bench;
+package cn.jiyun.routing.ningxia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

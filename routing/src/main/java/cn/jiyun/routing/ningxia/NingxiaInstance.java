@@ -1,11 +1,5 @@
-package cn.jiyun.routing.bench;
+package cn.jiyun.routing.ningxia;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +24,7 @@ import cn.jiyun.routing.travel.GreatCircleMatrixSource;
  * A generated, reproducible Ningxia cooperative: hubs at the Yongning, Litong and Zhongning county seats, synthetic
  * producers scattered within a few km of the real rural township centres within 50 km of a hub, a mixed fleet
  * (a quarter refrigerated) and parcels ready over the horizon. Township points: Vonng/adcode, CC BY 4.0 (see
- * {@code ningxia/NOTICE.md}).
+ * {@code NOTICE.md} beside the CSVs).
  */
 public final class NingxiaInstance {
 
@@ -51,7 +45,7 @@ public final class NingxiaInstance {
             LocalDate firstDay) {
         Random random = new Random(seed);
         Map<String, String[]> counties = new HashMap<>();
-        for (String[] row : read("ningxia-counties.csv")) {
+        for (String[] row : NingxiaDivisions.counties()) {
             counties.put(row[0], row);
         }
         List<Hub> hubs = new ArrayList<>();
@@ -62,7 +56,7 @@ public final class NingxiaInstance {
         }
         // Rural towns (1xx) and townships (2xx) with a point, close enough to a hub to be served from it.
         List<String[]> townships = new ArrayList<>();
-        for (String[] row : read("ningxia-townships.csv")) {
+        for (String[] row : NingxiaDivisions.townships()) {
             char kind = row[0].charAt(6);
             if ((kind == '1' || kind == '2') && !row[8].isEmpty()
                     && nearestHubKm(hubs, point(row[9], row[8])) <= MAX_TOWNSHIP_KM) {
@@ -162,23 +156,5 @@ public final class NingxiaInstance {
 
     private static GeoPoint point(String latitude, String longitude) {
         return new GeoPoint(Double.parseDouble(latitude), Double.parseDouble(longitude));
-    }
-
-    private static List<String[]> read(String file) {
-        String resource = "/cn/jiyun/routing/ningxia/" + file;
-        try (InputStream in = NingxiaInstance.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String[]> rows = new ArrayList<>();
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                rows.add(line.split(",", -1));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,5 @@
-package cn.jiyun.fulfillment.tracking;
+package cn.jiyun.fulfillment.orders;
 
-import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.integrations.Carrier;
 
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
-package cn.jiyun.fulfillment.admin;
+package cn.jiyun.fulfillment.overview;
 
+import cn.jiyun.fulfillment.admin.AdminPage;
 import cn.jiyun.fulfillment.fleet.VehicleService;
 import cn.jiyun.fulfillment.hubs.HubService;
 import cn.jiyun.fulfillment.intake.DeadLetterEntry;
