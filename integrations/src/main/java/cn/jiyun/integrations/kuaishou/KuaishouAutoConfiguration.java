@@ -42,6 +42,6 @@ public class KuaishouAutoConfiguration {
     PlatformRoutes kuaishouRoutes(ConnectorSkeleton skeleton, KuaishouProperties properties,
                                   KuaishouConnector connector) {
         return skeleton.routes(skeleton.settings(Platform.KUAISHOU, DEFAULTS), connector, new KuaishouPushReader(
-                new KuaishouMessageCipher(properties.messageKey()), properties.appKey(), JSON));
+                new KuaishouMessageCipher(properties.messageKey()), properties.appKey(), JSON, skeleton.clock()));
     }
 }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -24,15 +26,27 @@ public class KuaishouPushReader extends PushReader {
     private static final WebhookAnswer ACKNOWLEDGED = WebhookAnswer.json(200, "{\"result\":1}");
     private static final WebhookAnswer REFUSED = WebhookAnswer.text(401, "unauthorised");
 
+    /**
+     * How old a message's {@code createTime} may be: Kuaishou redelivers an unacknowledged message five times, after
+     * 5, 10, 20, 30 and 60 minutes (README 2.8), so the last redelivery comes about 2 h 5 min after the first; an
+     * older one is a replay (de-duplication by event id alone would let a captured push through again once its id
+     * had been forgotten).
+     */
+    public static final Duration MAX_AGE = Duration.ofHours(3);
+    /** How far ahead of the service's clock a message's {@code createTime} may be: clocks differ a little. */
+    public static final Duration MAX_AHEAD = Duration.ofMinutes(5);
+
     private final KuaishouMessageCipher cipher;
     private final String appKey;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public KuaishouPushReader(KuaishouMessageCipher cipher, String appKey, ObjectMapper json) {
+    public KuaishouPushReader(KuaishouMessageCipher cipher, String appKey, ObjectMapper json, Clock clock) {
         super(ACKNOWLEDGED, REFUSED);
         this.cipher = cipher;
         this.appKey = appKey;
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
@@ -57,9 +71,27 @@ public class KuaishouPushReader extends PushReader {
         if (message.connectivityTest()) {
             return List.of();
         }
+        checkFreshness(message);
         // Jiyun may know a shop by the seller id (userId) or by the OAuth open_id; a push carries both
         return List.of(new SyncHint(messageId(message, body), java.util.Arrays.asList(message.userId(),
                 message.openId()), false, plaintext));
+    }
+
+    /**
+     * A message's {@code createTime} (inside the encrypted body, so only Kuaishou can set it) must lie within the
+     * redelivery schedule. A message without one is let through: the field is documented, but only a hint is lost
+     * by refusing, and Kuaishou pauses a URL that keeps refusing.
+     */
+    private void checkFreshness(KuaishouMessage message) {
+        if (message.createTime() == null) {
+            return;
+        }
+        long now = clock.millis();
+        if (message.createTime() < now - MAX_AGE.toMillis() || message.createTime() > now + MAX_AHEAD.toMillis()) {
+            throw new PushRefusedException("createTime " + message.createTime() + " is outside the redelivery window"
+                    + " (at most " + MAX_AGE.toHours() + " h old, " + MAX_AHEAD.toMinutes() + " min ahead of the"
+                    + " service's clock, " + now + "): a replayed or delayed push");
+        }
     }
 
     /** The platform's event id; a digest of the body when a message carries none (redeliveries are byte-identical). */

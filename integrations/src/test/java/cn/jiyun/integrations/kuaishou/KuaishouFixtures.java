@@ -94,11 +94,16 @@ final class KuaishouFixtures {
     }
 
     static String pushMessage(String eventId, String sellerId, String sellerOpenId, String oid) {
+        // created now: a push older than the redelivery schedule is refused as a replay
+        return pushMessage(eventId, sellerId, sellerOpenId, oid, System.currentTimeMillis());
+    }
+
+    static String pushMessage(String eventId, String sellerId, String sellerOpenId, String oid, long createdAt) {
         String info = "{\\\"oid\\\":" + oid + ",\\\"sellerId\\\":" + sellerId + ",\\\"status\\\":30,\\\"updateTime\\\":1700000000000}";
         return "{\"eventId\":\"" + eventId + "\",\"bizId\":" + oid + ",\"userId\":" + sellerId
                 + ",\"openId\":\"" + sellerOpenId + "\",\"appKey\":\"" + APP_KEY
                 + "\",\"event\":\"kwaishop_order_paySuccess\",\"info\":\"" + info
-                + "\",\"createTime\":1700000001000,\"test\":false}";
+                + "\",\"createTime\":" + createdAt + ",\"test\":false}";
     }
 
     /**
