@@ -170,7 +170,9 @@ class PlatformOrderIntake implements OrderIntake {
         IntakeOutcome outcome = stored.isEmpty()
                 ? created(orderService.place(shop, incoming, actor(incoming), false))
                 : update(stored.get(), incoming);
-        entities.flush();
+        // through the repository: a duplicate stored by another thread must come as Spring's exception, which
+        // receive() retries on (the EntityManager's own flush throws the provider's, untranslated)
+        orderService.flush();
         return outcome;
     }
 

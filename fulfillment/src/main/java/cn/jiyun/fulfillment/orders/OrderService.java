@@ -227,6 +227,15 @@ public class OrderService {
         return orders.findByPlatformAndShopIdAndPlatformOrderId(shop.platform(), shop.id(), platformOrderId);
     }
 
+    /**
+     * Writes the current transaction's orders now, through the repository, so that an order another thread stored
+     * first shows here as Spring's {@code DataIntegrityViolationException} (the intake retries on it), not as the
+     * persistence provider's own exception at commit.
+     */
+    public void flush() {
+        orders.flush();
+    }
+
     /** The shop's stored orders of these platform order ids, by platform order id. */
     @Transactional(readOnly = true)
     public Map<String, Order> stored(Shop shop, Collection<String> platformOrderIds) {
