@@ -68,4 +68,24 @@ class PagingAndSortingProblemsTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("sort"));
     }
+
+    @Test
+    void refusesSortingByWhatAListDoesNotShowAndServesWhatItNames() throws Exception {
+        Cooperative coop = fixtures.cooperative();
+        JiyunUser admin = fixtures.user(coop, Role.COOP_ADMIN);
+        // real properties of the stored rows, but not the lists': a token, a raw payload, a cipher text
+        for (String[] refused : new String[][]{{"/api/orders", "trackingToken"}, {"/api/orders", "rawPayload,desc"},
+                {"/api/shops", "accessTokenEncrypted"}, {"/api/producers", "phone"}}) {
+            mvc.perform(get(refused[0]).param("sort", refused[1]).with(as(admin)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.errors[0].field").value("sort"))
+                    .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("can be by")));
+        }
+        for (String[] served : new String[][]{{"/api/orders", "paidAt,desc"}, {"/api/orders", "shipBy"},
+                {"/api/hubs", "name"}, {"/api/vehicles", "plate,asc"}, {"/api/shops", "platform"},
+                {"/api/plans", "createdAt,desc"}, {"/api/dead-letters", "receivedAt"},
+                {"/api/write-backs", "nextAttemptAt"}}) {
+            mvc.perform(get(served[0]).param("sort", served[1]).with(as(admin))).andExpect(status().isOk());
+        }
+    }
 }

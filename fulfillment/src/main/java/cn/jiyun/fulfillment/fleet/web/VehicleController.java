@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.fleet.web;
 
+import cn.jiyun.fulfillment.errors.SortableBy;
 import cn.jiyun.fulfillment.fleet.VehicleService;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,7 +36,8 @@ class VehicleController {
     @GetMapping
     @Transactional(readOnly = true)
     PagedModel<VehicleView> list(@AuthenticationPrincipal JiyunUser user,
-                                 @RequestParam(required = false) Long homeHubId, Pageable pageable) {
+                                 @RequestParam(required = false) Long homeHubId,
+                                 @SortableBy({"id", "name", "plate", "homeHubId"}) Pageable pageable) {
         return new PagedModel<>(vehicles.list(user.cooperativeId(), homeHubId, pageable).map(VehicleView::of));
     }
 

@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.hubs.web;
 
+import cn.jiyun.fulfillment.errors.SortableBy;
 import cn.jiyun.fulfillment.hubs.HubService;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,7 +36,7 @@ class HubController {
     @GetMapping
     @Transactional(readOnly = true)
     @Operation(summary = "The cooperative's hubs, a page at a time")
-    PagedModel<HubView> list(@AuthenticationPrincipal JiyunUser user, Pageable pageable) {
+    PagedModel<HubView> list(@AuthenticationPrincipal JiyunUser user, @SortableBy({"id", "name"}) Pageable pageable) {
         return new PagedModel<>(hubs.list(user.cooperativeId(), pageable).map(HubView::of));
     }
 

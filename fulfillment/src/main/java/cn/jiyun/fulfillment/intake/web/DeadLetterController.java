@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.intake.web;
 
+import cn.jiyun.fulfillment.errors.SortableBy;
 import cn.jiyun.fulfillment.intake.DeadLetterEntry;
 import cn.jiyun.fulfillment.intake.DeadLetterService;
 import cn.jiyun.fulfillment.security.JiyunUser;
@@ -39,7 +40,8 @@ class DeadLetterController {
     @Transactional(readOnly = true)
     @Operation(summary = "The cooperative's dead letters, newest first unless sorted otherwise")
     PagedModel<DeadLetterView> list(@AuthenticationPrincipal JiyunUser user,
-                                    @RequestParam(required = false) DeadLetterEntry.Status status, Pageable pageable) {
+                                    @RequestParam(required = false) DeadLetterEntry.Status status,
+                                    @SortableBy({"id", "receivedAt", "status", "platform"}) Pageable pageable) {
         return new PagedModel<>(deadLetters.list(user.cooperativeId(), status, pageable).map(DeadLetterView::of));
     }
 

@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.orders.web;
 
+import cn.jiyun.fulfillment.errors.SortableBy;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.orders.Order;
 import cn.jiyun.fulfillment.orders.OrderFilter;
@@ -78,7 +79,8 @@ class OrderController {
                                @RequestParam(required = false) String bbox,
                                @Parameter(description = "the platform's order id, or its beginning")
                                @RequestParam(required = false) String platformOrderId,
-                               Pageable pageable) {
+                               @SortableBy({"id", "platformOrderId", "status", "placedAt", "paidAt", "shipBy",
+                                       "amountFen"}) Pageable pageable) {
         OrderFilter filter = new OrderFilter(status, platform, shopId, producerId, hubId, paidFrom, paidTo,
                 bbox == null ? null : box(bbox), platformOrderId);
         Page<Order> page = orders.list(user, filter, pageable);

@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.planning.web;
 
+import cn.jiyun.fulfillment.errors.SortableBy;
 import cn.jiyun.fulfillment.ChinaTime;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.planning.Plan;
@@ -71,7 +72,8 @@ class PlanController {
     }
 
     @GetMapping
-    PagedModel<PlanSummary> list(@AuthenticationPrincipal JiyunUser user, Pageable pageable) {
+    PagedModel<PlanSummary> list(@AuthenticationPrincipal JiyunUser user,
+                                 @SortableBy({"id", "createdAt", "firstDay", "status"}) Pageable pageable) {
         return new PagedModel<>(planning.list(user.cooperativeId(), pageable).map(PlanSummary::of));
     }
 

@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.producers.web;
 
+import cn.jiyun.fulfillment.errors.SortableBy;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.producers.Producer;
 import cn.jiyun.fulfillment.producers.ProducerProximity;
@@ -49,7 +50,7 @@ class ProducerController {
                                   @RequestParam(required = false) String countyCode,
                                   @RequestParam(required = false) Long hubId,
                                   @RequestParam(required = false) Double withinKm,
-                                  Pageable pageable) {
+                                  @SortableBy({"id", "name"}) Pageable pageable) {
         Long cooperative = user.cooperativeId();
         if ((hubId == null) != (withinKm == null)) {
             throw new InvalidFieldException(hubId == null ? "hubId" : "withinKm", "hubId and withinKm go together");

@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.shops.web;
 
+import cn.jiyun.fulfillment.errors.SortableBy;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.shops.ShopService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,7 +37,8 @@ class ShopController {
     @GetMapping
     @Transactional(readOnly = true)
     @Operation(summary = "The cooperative's shops; a seller sees only their own")
-    PagedModel<ShopView> list(@AuthenticationPrincipal JiyunUser user, Pageable pageable) {
+    PagedModel<ShopView> list(@AuthenticationPrincipal JiyunUser user,
+                              @SortableBy({"id", "name", "platform"}) Pageable pageable) {
         return new PagedModel<>(shops.list(user, pageable).map(ShopView::of));
     }
 
@@ -81,7 +83,7 @@ class ShopController {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('COOP_ADMIN')")
     PagedModel<SkuMappingView> mappings(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id,
-                                        Pageable pageable) {
+                                        @SortableBy({"id", "platformSku", "productName"}) Pageable pageable) {
         return new PagedModel<>(shops.mappings(user.cooperativeId(), id, pageable).map(SkuMappingView::of));
     }
 

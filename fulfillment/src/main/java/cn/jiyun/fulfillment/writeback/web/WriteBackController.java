@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.writeback.web;
 
+import cn.jiyun.fulfillment.errors.SortableBy;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.writeback.WriteBack;
 import cn.jiyun.fulfillment.writeback.WriteBackQueue;
@@ -47,7 +48,9 @@ class WriteBackController {
     @Transactional(readOnly = true)
     @Operation(summary = "Write-backs of the cooperative: pending, done, failed")
     PagedModel<WriteBackView> list(@AuthenticationPrincipal JiyunUser user,
-                                   @RequestParam(required = false) WriteBack.Status status, Pageable pageable) {
+                                   @RequestParam(required = false) WriteBack.Status status,
+                                   @SortableBy({"id", "status", "createdAt", "nextAttemptAt", "attempts"})
+                                   Pageable pageable) {
         return new PagedModel<>(queue.list(user.cooperativeId(), status, pageable).map(WriteBackView::of));
     }
 
