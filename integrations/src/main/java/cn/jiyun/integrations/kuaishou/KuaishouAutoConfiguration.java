@@ -4,7 +4,9 @@ import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.sync.ConnectorSettings;
 import cn.jiyun.integrations.sync.ConnectorSkeleton;
 import cn.jiyun.integrations.sync.PlatformRoutes;
+import cn.jiyun.integrations.sync.PushReader;
 import cn.jiyun.integrations.sync.SkeletonConfiguration;
+import cn.jiyun.integrations.sync.UnconfiguredPushReader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,7 +43,10 @@ public class KuaishouAutoConfiguration {
     @Bean
     PlatformRoutes kuaishouRoutes(ConnectorSkeleton skeleton, KuaishouProperties properties,
                                   KuaishouConnector connector) {
-        return skeleton.routes(skeleton.settings(Platform.KUAISHOU, DEFAULTS), connector, new KuaishouPushReader(
-                new KuaishouMessageCipher(properties.messageKey()), properties.appKey(), JSON, skeleton.clock()));
+        PushReader pushes = properties.receivesPushes()
+                ? new KuaishouPushReader(new KuaishouMessageCipher(properties.messageKey()), properties.appKey(), JSON,
+                        skeleton.clock())
+                : new UnconfiguredPushReader("Kuaishou", "jiyun.platforms.kuaishou.message-key");
+        return skeleton.routes(skeleton.settings(Platform.KUAISHOU, DEFAULTS), connector, pushes);
     }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param appKey     the app key ({@code ks…})
  * @param appSecret  the app secret, used only to refresh OAuth tokens
  * @param signSecret the secret that signs every API request
- * @param messageKey the Base64 AES key that decrypts webhook bodies
+ * @param messageKey the Base64 AES key that decrypts webhook bodies; without it the connector polls only and the
+ *                   webhook answers that it is not configured
  * @param signMethod {@code HMAC_SHA256} (recommended) or {@code MD5}
  */
 @ConfigurationProperties("jiyun.platforms.kuaishou")
@@ -30,7 +31,12 @@ public record KuaishouProperties(
         Objects.requireNonNull(appKey, "jiyun.platforms.kuaishou.app-key");
         Objects.requireNonNull(appSecret, "jiyun.platforms.kuaishou.app-secret");
         Objects.requireNonNull(signSecret, "jiyun.platforms.kuaishou.sign-secret");
-        Objects.requireNonNull(messageKey, "jiyun.platforms.kuaishou.message-key");
+        messageKey = messageKey == null || messageKey.isBlank() ? "" : messageKey.strip();
+    }
+
+    /** Whether pushes can be read: the message key is set. */
+    public boolean receivesPushes() {
+        return !messageKey.isEmpty();
     }
 
     @Override

@@ -5,6 +5,7 @@ import cn.jiyun.integrations.sync.ConnectorSettings;
 import cn.jiyun.integrations.sync.ConnectorSkeleton;
 import cn.jiyun.integrations.sync.PlatformRoutes;
 import cn.jiyun.integrations.sync.SkeletonConfiguration;
+import cn.jiyun.integrations.sync.UnconfiguredPushReader;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,6 +44,15 @@ public class WechatAutoConfiguration {
     @Bean
     PlatformRoutes wechatRoutes(ConnectorSkeleton skeleton, WechatProperties properties, WechatApiClient client,
                                 WechatConnector connector) {
+        if (properties.token().isEmpty() && properties.encodingAesKey().isEmpty()) {
+            return skeleton.routes(skeleton.settings(Platform.WECHAT, DEFAULTS), connector, new UnconfiguredPushReader(
+                    "WeChat Channels", "jiyun.platforms.wechat.token and jiyun.platforms.wechat.encoding-aes-key"));
+        }
+        if (properties.token().isEmpty() || properties.encodingAesKey().isEmpty()) {
+            throw new IllegalStateException("jiyun.platforms.wechat." + (properties.token().isEmpty() ? "token"
+                    : "encoding-aes-key") + " is missing: the WeChat Channels webhook needs both the message-push Token "
+                    + "and the EncodingAESKey (or neither, to poll only)");
+        }
         WechatMessageCrypto crypto = new WechatMessageCrypto(properties.token(), properties.encodingAesKey(),
                 properties.appId());
         return skeleton.routes(skeleton.settings(Platform.WECHAT, DEFAULTS), connector,
