@@ -51,6 +51,11 @@ public record PlanningSettings(Duration maxChilledRide, long ruralPickupFeePerPa
                 ownTripCostPerKmFen, holdingCostPerParcelDayFen, hold, courierRemainder);
     }
 
+    public PlanningSettings withHoldingCostPerParcelDayFen(long fen) {
+        return new PlanningSettings(maxChilledRide, ruralPickupFeePerParcelFen, chilledPickupFeePerParcelFen,
+                ownTripCostPerKmFen, fen, mayHold, courierRemainder);
+    }
+
     public PlanningSettings withCourierRemainder(boolean remainder) {
         return new PlanningSettings(maxChilledRide, ruralPickupFeePerParcelFen, chilledPickupFeePerParcelFen,
                 ownTripCostPerKmFen, holdingCostPerParcelDayFen, mayHold, remainder);

@@ -68,25 +68,27 @@ class PageSecurityConfiguration {
      * The scheme and host of an XYZ tile template ({@code https://{s}.tile.example.org/{z}/{x}/{y}.png} gives
      * {@code https://*.tile.example.org}); empty for no tiles.
      */
+    /** Stands in for Leaflet's {@code {s}} subdomain while the template is parsed as a URL. */
+    private static final String ANY_SUBDOMAIN = "jiyun-any-subdomain.";
+
     static String tileOrigin(String tileUrl) {
         if (tileUrl == null || tileUrl.isBlank()) {
             return "";
         }
-        String template = tileUrl.strip().replace("{s}.", "subdomain.");
-        URI uri;
+        String template = tileUrl.strip().replace("{s}.", ANY_SUBDOMAIN);
+        URI uri = null;
         try {
             uri = URI.create(template.replaceAll("\\{[a-z]+}", "0"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("jiyun.map.tile-url must be an http(s) URL template such as "
-                    + "https://tile.example.org/{z}/{x}/{y}.png, not " + tileUrl, e);
+        } catch (IllegalArgumentException malformed) {
+            // refused below with the same sentence as a URL that is no http(s) one
         }
-        if (uri.getScheme() == null || uri.getHost() == null
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null
                 || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))) {
             throw new IllegalStateException("jiyun.map.tile-url must be an http(s) URL template such as "
                     + "https://tile.example.org/{z}/{x}/{y}.png, not " + tileUrl);
         }
-        String host = uri.getHost().startsWith("subdomain.") ? "*." + uri.getHost().substring("subdomain.".length())
-                : uri.getHost();
+        String host = uri.getHost().startsWith(ANY_SUBDOMAIN)
+                ? "*." + uri.getHost().substring(ANY_SUBDOMAIN.length()) : uri.getHost();
         return uri.getScheme() + "://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
     }
 }

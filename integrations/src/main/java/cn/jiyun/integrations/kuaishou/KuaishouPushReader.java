@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -86,12 +87,8 @@ public class KuaishouPushReader extends PushReader {
         if (message.createTime() == null) {
             return;
         }
-        long now = clock.millis();
-        if (message.createTime() < now - MAX_AGE.toMillis() || message.createTime() > now + MAX_AHEAD.toMillis()) {
-            throw new PushRefusedException("createTime " + message.createTime() + " is outside the redelivery window"
-                    + " (at most " + MAX_AGE.toHours() + " h old, " + MAX_AHEAD.toMinutes() + " min ahead of the"
-                    + " service's clock, " + now + "): a replayed or delayed push");
-        }
+        requireFresh(Instant.ofEpochMilli(message.createTime()), clock.instant(), MAX_AGE, MAX_AHEAD, "createTime",
+                "redelivery window");
     }
 
     /** The platform's event id; a digest of the body when a message carries none (redeliveries are byte-identical). */

@@ -1,5 +1,7 @@
 package cn.jiyun.integrations.sync;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -50,5 +52,26 @@ public abstract class PushReader {
 
     public boolean verifiesUrl() {
         return false;
+    }
+
+    /**
+     * Refuses a push whose platform-signed time {@code sentAt} lies more than {@code maxAge} before {@code now} or
+     * more than {@code maxAhead} after it: a replay (de-duplication by message id alone would let a captured push
+     * through again once its id had been forgotten) or a push delayed past what the platform itself would send.
+     *
+     * @param what   the signed field, as the refusal names it ({@code timestamp}, {@code createTime})
+     * @param window the window, as the refusal names it ({@code redelivery window})
+     */
+    protected static void requireFresh(Instant sentAt, Instant now, Duration maxAge, Duration maxAhead, String what,
+                                       String window) {
+        if (sentAt.isBefore(now.minus(maxAge)) || sentAt.isAfter(now.plus(maxAhead))) {
+            throw new PushRefusedException(what + " " + sentAt + " is outside the " + window + " (at most "
+                    + spoken(maxAge) + " old, " + spoken(maxAhead) + " ahead of the service's clock, " + now
+                    + "): a replayed or delayed push");
+        }
+    }
+
+    private static String spoken(Duration duration) {
+        return duration.toMinutes() % 60 == 0 ? duration.toHours() + " h" : duration.toMinutes() + " min";
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -99,11 +100,8 @@ public class WechatPushReader extends PushReader {
         } catch (NumberFormatException notSeconds) {
             throw new PushRefusedException("timestamp is not a number of seconds");
         }
-        long now = clock.instant().getEpochSecond();
-        if (Math.abs(now - signedAt) > FRESHNESS.toSeconds()) {
-            throw new PushRefusedException("timestamp " + signedAt + " is more than " + FRESHNESS.toMinutes()
-                    + " minutes from the service's clock (" + now + "): a replayed or delayed push");
-        }
+        requireFresh(Instant.ofEpochSecond(signedAt), clock.instant(), FRESHNESS, FRESHNESS, "timestamp",
+                "freshness window");
     }
 
     private String encryptedPart(String rawBody) {

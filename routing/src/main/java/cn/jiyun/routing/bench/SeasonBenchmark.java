@@ -104,9 +104,7 @@ final class SeasonBenchmark {
             }
         }
         return new PlanningProblem(FIRST_DAY, 1, generated.hubs(), fleet, generated.producers(), List.of(),
-                List.of(), new PlanningSettings(PlanningSettings.DEFAULTS.maxChilledRide(),
-                PlanningSettings.AMBIENT_PICKUP_FEE_FEN, PlanningSettings.CHILLED_PICKUP_FEE_FEN, 0, holdingFen, false,
-                false));
+                List.of(), PlanningSettings.DEFAULTS.withHoldingCostPerParcelDayFen(holdingFen));
     }
 
     private static String json(SeasonSimulator.Result r, Map<DispatchPolicy, SeasonSimulator.Result> all, long seed,
