@@ -30,6 +30,13 @@ public class Cooperative {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When an operator suspended it; {@code null} while it is active. */
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
+    @Column(name = "suspension_reason")
+    private String suspensionReason;
+
     protected Cooperative() {
     }
 
@@ -53,5 +60,32 @@ public class Cooperative {
 
     public Polygon serviceArea() {
         return serviceArea;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Its users cannot log in and its shops are not polled until it is resumed; nothing of it is deleted. */
+    void suspend(String reason, Instant at) {
+        this.suspendedAt = at;
+        this.suspensionReason = reason;
+    }
+
+    void resume() {
+        this.suspendedAt = null;
+        this.suspensionReason = null;
+    }
+
+    public boolean suspended() {
+        return suspendedAt != null;
+    }
+
+    public Instant suspendedAt() {
+        return suspendedAt;
+    }
+
+    public String suspensionReason() {
+        return suspensionReason;
     }
 }

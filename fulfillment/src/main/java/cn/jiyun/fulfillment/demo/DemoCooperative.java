@@ -152,6 +152,7 @@ class DemoCooperative implements ApplicationRunner {
         Random random = new Random(properties.seed());
         Cooperative coop = cooperatives.register("宁夏塞上农品合作社（演示）", Wgs84.box(104.0, 35.0, 108.0, 39.6));
         Long id = coop.id();
+        users.save(AppUser.operator("operator", passwords.encode(PASSWORD), "集运运营（演示）"));
         users.save(new AppUser(id, "coop-admin", passwords.encode(PASSWORD), Role.COOP_ADMIN, "合作社管理员（演示）"));
         AppUser courier = users.save(new AppUser(id, "courier-1", passwords.encode(PASSWORD), Role.COURIER,
                 "司机 1 号（演示）"));

@@ -20,6 +20,9 @@ class PageController {
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal JiyunUser user) {
+        if (user.is(Role.OPERATOR)) {
+            return "redirect:/operator";
+        }
         if (user.is(Role.COOP_ADMIN)) {
             return "redirect:/board";
         }

@@ -21,7 +21,7 @@ class PageSecurityConfiguration {
     /** The paths of the pages; everything else belongs to the API chain. */
     static final String[] PAGES = {"/", "/login", "/logout", "/denied", "/manifests", "/manifests/**",
             "/board", "/board/**", "/admin", "/admin/**", "/orders", "/orders/**", "/hub", "/hub/**",
-            "/track/**", "/css/**", "/js/**", "/images/**", "/webjars/**"};
+            "/operator", "/operator/**", "/track/**", "/css/**", "/js/**", "/images/**", "/webjars/**"};
 
     @Bean
     @Order(1)
@@ -38,6 +38,7 @@ class PageSecurityConfiguration {
                         .hasAnyRole(Role.COURIER.name(), Role.COOP_ADMIN.name())
                         .requestMatchers("/board", "/board/**", "/admin", "/admin/**").hasRole(Role.COOP_ADMIN.name())
                         .requestMatchers("/orders", "/orders/**").hasAnyRole(Role.SELLER.name(), Role.COOP_ADMIN.name())
+                        .requestMatchers("/operator", "/operator/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())

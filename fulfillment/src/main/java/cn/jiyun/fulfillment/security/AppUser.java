@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A person who logs in to Jiyun, belonging to one cooperative in one role. */
+/** A person who logs in to Jiyun in one role: an operator of Jiyun itself, or a member of one cooperative. */
 @Entity
 @Table(name = "app_user")
 public class AppUser {
@@ -18,7 +18,8 @@ public class AppUser {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "cooperative_id", nullable = false)
+    /** {@code null} for an operator only. */
+    @Column(name = "cooperative_id")
     private Long cooperativeId;
 
     @Column(nullable = false, unique = true)
@@ -37,10 +38,17 @@ public class AppUser {
     @Column(nullable = false)
     private boolean enabled;
 
+    /** Someone else chose the password (an invitation, a reset): the user must choose their own first. */
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
     protected AppUser() {
     }
 
     public AppUser(Long cooperativeId, String username, String passwordHash, Role role, String displayName) {
+        if ((role == Role.OPERATOR) != (cooperativeId == null)) {
+            throw new IllegalArgumentException("an operator belongs to no cooperative, everyone else to one");
+        }
         this.cooperativeId = cooperativeId;
         this.username = username;
         this.passwordHash = passwordHash;
@@ -75,5 +83,14 @@ public class AppUser {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    public boolean mustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** Jiyun's own operator, of no cooperative. */
+    public static AppUser operator(String username, String passwordHash, String displayName) {
+        return new AppUser(null, username, passwordHash, Role.OPERATOR, displayName);
     }
 }

@@ -12,6 +12,13 @@ public interface AppUsers extends JpaRepository<AppUser, Long> {
 
     Optional<AppUser> findByUsername(String username);
 
+    boolean existsByUsername(String username);
+
+    boolean existsByRole(Role role);
+
+    /** A cooperative's admins, the first of whom an operator names when opening it. */
+    Optional<AppUser> findFirstByCooperativeIdAndRoleOrderById(Long cooperativeId, Role role);
+
     /** The cooperative's users of one role, e.g. the couriers who may drive its vehicles. */
     List<AppUser> findByCooperativeIdAndRoleOrderByUsername(Long cooperativeId, Role role);
 

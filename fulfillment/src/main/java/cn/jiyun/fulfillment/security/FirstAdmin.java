@@ -12,7 +12,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates the first cooperative and its admin on an empty production store, from configuration. */
+/**
+ * Creates the first operator, and the first cooperative and its admin, on an empty production store, from
+ * configuration.
+ */
 @Component
 @Order(10)
 class FirstAdmin implements ApplicationRunner {
@@ -34,7 +37,12 @@ class FirstAdmin implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!bootstrap.complete() || users.count() > 0) {
+        if (bootstrap.operatorComplete() && !users.existsByRole(Role.OPERATOR)) {
+            users.save(AppUser.operator(bootstrap.operatorUsername(), passwords.encode(bootstrap.operatorPassword()),
+                    bootstrap.operatorUsername()));
+            log.info("Created Jiyun's first operator '{}'", bootstrap.operatorUsername());
+        }
+        if (!bootstrap.complete() || cooperatives.anyRegistered()) {
             return;
         }
         // Ningxia and its surroundings; an admin narrows it when the cooperative's area is known

@@ -11,9 +11,10 @@ import java.util.List;
 public record JiyunUser(Long userId, Long cooperativeId, String username, String passwordHash, Role role,
                         boolean enabled) implements UserDetails {
 
-    static JiyunUser of(AppUser user) {
+    /** As the login sees it: disabled too while the user's cooperative is suspended. */
+    static JiyunUser of(AppUser user, boolean cooperativeActive) {
         return new JiyunUser(user.id(), user.cooperativeId(), user.username(), user.passwordHash(), user.role(),
-                user.enabled());
+                user.enabled() && cooperativeActive);
     }
 
     public boolean is(Role other) {

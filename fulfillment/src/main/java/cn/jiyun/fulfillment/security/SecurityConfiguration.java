@@ -35,6 +35,8 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/webhooks/**").permitAll()
+                        // Jiyun's operators open and suspend cooperatives, and read no cooperative's records
+                        .requestMatchers("/api/cooperatives", "/api/cooperatives/**").hasRole(Role.OPERATOR.name())
                         // sellers read their own shops' orders (the services narrow them); couriers read no order:
                         // their routes' stops say what to collect
                         .requestMatchers(HttpMethod.GET, "/api/orders/**", "/api/shops/**")

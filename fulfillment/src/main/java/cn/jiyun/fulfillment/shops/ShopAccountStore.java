@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.shops;
 
+import cn.jiyun.fulfillment.cooperatives.CooperativeService;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -29,17 +31,22 @@ class ShopAccountStore implements ShopAccounts {
     private final Shops shops;
     private final TokenCipher cipher;
     private final Clock clock;
+    private final CooperativeService cooperatives;
 
-    ShopAccountStore(Shops shops, TokenCipher cipher, Clock clock) {
+    ShopAccountStore(Shops shops, TokenCipher cipher, Clock clock, CooperativeService cooperatives) {
         this.shops = shops;
         this.cipher = cipher;
         this.clock = clock;
+        this.cooperatives = cooperatives;
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     public List<ShopAccount> activeShops(Platform platform) {
+        // a suspended cooperative's shops keep their tokens and cursors, and catch up once it is resumed
+        Set<Long> suspended = cooperatives.suspendedIds();
         return shops.findByPlatformAndAuthorisation(platform, Shop.Authorisation.ACTIVE).stream()
+                .filter(shop -> !suspended.contains(shop.cooperativeId()))
                 .map(this::account).toList();
     }
 

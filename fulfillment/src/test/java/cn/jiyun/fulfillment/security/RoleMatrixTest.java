@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @H2gisTest
 class RoleMatrixTest {
 
-    private static final List<String> ROLES = List.of("COOP_ADMIN", "COURIER", "SELLER", "ANONYMOUS");
+    private static final List<String> ROLES = List.of("COOP_ADMIN", "COURIER", "SELLER", "ANONYMOUS", "OPERATOR");
 
     @Autowired
     MockMvc mvc;

@@ -69,7 +69,13 @@ public class Fixtures {
         return cooperatives.save(new Cooperative("测试合作社 " + unique(), Wgs84.box(104.0, 35.0, 108.0, 39.6)));
     }
 
+    /** A user of the cooperative in that role; an operator belongs to no cooperative. */
     public JiyunUser user(Cooperative cooperative, Role role) {
+        if (role == Role.OPERATOR) {
+            AppUser operator = users.save(AppUser.operator("operator-" + unique(), passwords.encode(PASSWORD),
+                    "test operator"));
+            return new JiyunUser(operator.id(), null, operator.username(), operator.passwordHash(), role, true);
+        }
         AppUser user = users.save(new AppUser(cooperative.id(), role.name().toLowerCase() + "-" + unique(),
                 passwords.encode(PASSWORD), role, "test user"));
         return new JiyunUser(user.id(), cooperative.id(), user.username(), user.passwordHash(), role, true);
