@@ -1,5 +1,7 @@
 package cn.jiyun.fulfillment.errors;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -81,6 +83,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(new FieldError(path(mismatch), "wrong type or invalid value")));
         } else if (mismatch != null) {
             problem.setDetail("The body must be one JSON object");
+        } else if (ex.getCause() instanceof JsonMappingException wrapped && wrapped.getCause() instanceof
+                InputCoercionException && !wrapped.getPath().isEmpty()) {
+            // a number beyond its field's type (2^64 for a long, 10^400 for an int): the parser's refusal, which
+            // names no field, wrapped with the path where it stood
+            problem.setDetail("Field '" + path(wrapped) + "' is a number out of range");
+            problem.setProperty("errors", List.of(new FieldError(path(wrapped), "number out of range")));
         } else if (ex.getCause() == null) {
             problem.setDetail("The request needs a JSON body");
         } else if (ex.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException parse
@@ -186,7 +194,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static String path(MismatchedInputException ex) {
+    private static String path(JsonMappingException ex) {
         return ex.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");

@@ -8,6 +8,8 @@ import cn.jiyun.fulfillment.security.AppUsers;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
 import cn.jiyun.integrations.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,6 +28,9 @@ import java.util.stream.Collectors;
 @Service
 @Transactional
 public class ShopService {
+
+    private static final Logger log = LoggerFactory.getLogger(ShopService.class);
+
 
     /** A SKU mapping as a request or the demo loader says it. */
     public record MappingDetails(String platformSku, Long producerId, String productName, int unitWeightGrams,
@@ -139,11 +144,31 @@ public class ShopService {
     /**
      * Registers a shop with the tokens its seller granted. Once committed, the shop's orders of the
      * backfill window are fetched and it is kept in sync.
+     *
+     * <p>A platform's shop belongs to one cooperative (its orders go to one set of hubs). Registering it again in the
+     * cooperative that holds it is a 409 naming that cooperative's own shop, so the admin finds it and renews its
+     * tokens there. Registering a shop that another cooperative holds is refused the way a platform's OAuth flow
+     * refuses a grant it cannot bind to the asking account: the same 409 whoever holds it, saying only that the shop
+     * cannot be registered for this cooperative and that its seller's authorisation decides; never which
+     * cooperative, name, seller or date (issue 14: the old "already registered" told one cooperative about
+     * another's shop). That the shop cannot be taken here is all it says; hiding even that would take checking the
+     * grant with the platform at registration, which the connectors do only when they first sync. Who asked is
+     * logged, so an operator can settle a contested shop once its seller confirms.
      */
     public Shop register(Long cooperativeId, Platform platform, String platformShopId, String name,
                          Long sellerUserId, Grant grant) {
         shops.findByPlatformAndPlatformShopId(platform, platformShopId).ifPresent(existing -> {
-            throw new ConflictException(platform + " shop " + platformShopId + " is already registered");
+            if (existing.cooperativeId().equals(cooperativeId)) {
+                throw new ConflictException(platform + " shop " + platformShopId + " is already registered here as '"
+                        + existing.name() + "' (shop " + existing.id() + "); renew its tokens through its "
+                        + "authorisation instead of registering it again");
+            }
+            log.info("Cooperative {} asked to register {} shop {}, which cooperative {} holds", cooperativeId,
+                    platform, platformShopId, existing.cooperativeId());
+            throw new ConflictException(platform + " shop " + platformShopId + " cannot be registered for this "
+                    + "cooperative. If it is your seller's shop, ask them to authorise Jiyun for your cooperative "
+                    + "on the platform and contact Jiyun's support; the seller's authorisation decides where a shop "
+                    + "belongs.");
         });
         requireSeller(cooperativeId, sellerUserId);
         requireGrantFor(platform, grant);

@@ -6,6 +6,7 @@ import cn.jiyun.fulfillment.intake.DeadLetterService;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PagedModel;
@@ -59,7 +60,7 @@ class DeadLetterController {
 
     @PostMapping("/{id}/discard")
     DeadLetterView discard(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id,
-                           @RequestBody(required = false) DiscardRequest request) {
+                           @Valid @RequestBody(required = false) DiscardRequest request) {
         return DeadLetterView.of(deadLetters.discard(user.cooperativeId(), id, request == null ? null : request.note()));
     }
 }

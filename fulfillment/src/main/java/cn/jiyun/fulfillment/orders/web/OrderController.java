@@ -150,7 +150,9 @@ class OrderController {
             double minLat = Double.parseDouble(parts[1].strip());
             double maxLon = Double.parseDouble(parts[2].strip());
             double maxLat = Double.parseDouble(parts[3].strip());
-            if (minLon >= maxLon || minLat >= maxLat || minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
+            // written so that NaN, which compares false with everything, fails it too
+            if (!(minLon < maxLon && minLat < maxLat && minLon >= -180 && maxLon <= 180 && minLat >= -90
+                    && maxLat <= 90)) {
                 throw new InvalidFieldException("bbox", "must be minLon,minLat,maxLon,maxLat with min < max, in range");
             }
             return new OrderFilter.Box(minLon, minLat, maxLon, maxLat);

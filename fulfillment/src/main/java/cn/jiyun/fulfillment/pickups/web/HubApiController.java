@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +27,7 @@ class HubApiController {
 
     /** Parcels unloaded at the hub. */
     record ArrivalBody(
-            @Schema(description = "codes of collected parcels") @NotEmpty @Size(max = 500) List<String> codes,
+            @Schema(description = "codes of collected parcels") @NotEmpty @Size(max = 500) List<@NotNull String> codes,
             @Schema(description = "chosen by the client; the same id sent again gets the first answer back")
             @Size(max = 64) String requestId) {
     }

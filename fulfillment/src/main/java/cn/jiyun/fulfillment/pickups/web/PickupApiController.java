@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +34,7 @@ class PickupApiController {
     /** Parcels confirmed at a stop. */
     record ConfirmationBody(
             @Schema(description = "parcel codes as on the labels; a field may hold several, separated by spaces")
-            @NotEmpty @Size(max = 200) List<String> codes,
+            @NotEmpty @Size(max = 200) List<@NotNull String> codes,
             @Schema(description = "what became of them; COLLECTED when left out")
             PickupOutcome outcome,
             @Schema(description = "why not collected; needed for REFUSED and DAMAGED")
