@@ -31,7 +31,6 @@ public class ShopService {
 
     private static final Logger log = LoggerFactory.getLogger(ShopService.class);
 
-
     /** A SKU mapping as a request or the demo loader says it. */
     public record MappingDetails(String platformSku, Long producerId, String productName, int unitWeightGrams,
                                  int unitVolumeMl, boolean chilled) {

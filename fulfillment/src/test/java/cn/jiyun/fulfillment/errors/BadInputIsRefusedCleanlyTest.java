@@ -118,7 +118,11 @@ class BadInputIsRefusedCleanlyTest {
     RequestMappingHandlerMapping mappings;
 
     /** What the requests are sent against: a cooperative with one of everything, and its admin. */
-    private record World(Cooperative coop, JiyunUser admin, Map<String, Long> ids) {
+    private record World(Cooperative coop, JiyunUser admin, JiyunUser operator, Map<String, Long> ids) {
+        /** Who may call {@code path}: Jiyun's operator for the cooperatives themselves, else the admin. */
+        JiyunUser caller(String path) {
+            return path.startsWith("/api/cooperatives") ? operator : admin;
+        }
     }
 
     /** A bad value for a field: its JSON text, and whether the field's type or constraints must refuse it. */
@@ -171,7 +175,7 @@ class BadInputIsRefusedCleanlyTest {
         ids.put("mapping", jdbc.sql("SELECT id FROM sku_mapping WHERE shop_id = :s").param("s", shop.id())
                 .query(Long.class).single());
         ids.put("order", order.id());
-        return new World(coop, admin, ids);
+        return new World(coop, admin, fixtures.user(coop, Role.OPERATOR), ids);
     }
 
     // ---------------------------------------------------------------- write endpoints
@@ -334,7 +338,7 @@ class BadInputIsRefusedCleanlyTest {
                         Bad bad) throws Exception {
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method),
                         java.net.URI.create(path))
-                .with(user(world.admin())).with(csrf());
+                .with(user(world.caller(path))).with(csrf());
         if (body != null) {
             request.contentType(type).content(body.getBytes(StandardCharsets.UTF_8));
         }
@@ -350,7 +354,7 @@ class BadInputIsRefusedCleanlyTest {
     private void expectMultipart(World world, String path, MockMultipartFile file, Bad bad, List<String> named)
             throws Exception {
         var request = MockMvcRequestBuilders.multipart(java.net.URI.create(path));
-        request.with(user(world.admin())).with(csrf());
+        request.with(user(world.caller(path))).with(csrf());
         if (file != null) {
             request.file(file);
         }
