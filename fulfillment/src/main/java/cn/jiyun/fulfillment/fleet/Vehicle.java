@@ -129,6 +129,11 @@ public class Vehicle extends Audited {
         return shiftEnd;
     }
 
+    /** The courier who drives it from now on ({@code null}: no one). */
+    public void assignDriver(Long userId) {
+        this.driverUserId = userId;
+    }
+
     public Long driverUserId() {
         return driverUserId;
     }

@@ -76,6 +76,20 @@ public class VehicleService {
         return vehicle;
     }
 
+    /** The courier drives the cooperative's vehicle from now on. */
+    public Vehicle assignDriver(Long cooperativeId, Long vehicleId, Long courierUserId) {
+        Vehicle vehicle = get(cooperativeId, vehicleId);
+        requireCourier(cooperativeId, courierUserId);
+        vehicle.assignDriver(courierUserId);
+        return vehicle;
+    }
+
+    /** The vehicles the courier drives. */
+    @Transactional(readOnly = true)
+    public List<Vehicle> drivenBy(Long cooperativeId, Long courierUserId) {
+        return vehicles.findByCooperativeIdAndDriverUserIdOrderById(cooperativeId, courierUserId);
+    }
+
     private void requireCourier(Long cooperativeId, Long userId) {
         users.requireRole(userId, cooperativeId, Role.COURIER, "driverUserId");
     }

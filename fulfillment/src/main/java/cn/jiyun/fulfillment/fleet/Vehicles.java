@@ -4,6 +4,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The vehicles of every cooperative; callers always say whose. */
@@ -14,4 +15,6 @@ public interface Vehicles extends JpaRepository<Vehicle, Long> {
     Page<Vehicle> findByCooperativeIdAndHomeHubId(Long cooperativeId, Long homeHubId, Pageable pageable);
 
     Optional<Vehicle> findByIdAndCooperativeId(Long id, Long cooperativeId);
+
+    List<Vehicle> findByCooperativeIdAndDriverUserIdOrderById(Long cooperativeId, Long driverUserId);
 }

@@ -1,6 +1,8 @@
 package cn.jiyun.fulfillment.pages;
 
+import cn.jiyun.fulfillment.security.FirstPasswordGuard;
 import cn.jiyun.fulfillment.security.Role;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -9,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 
 /**
@@ -21,11 +24,12 @@ class PageSecurityConfiguration {
     /** The paths of the pages; everything else belongs to the API chain. */
     static final String[] PAGES = {"/", "/login", "/logout", "/denied", "/manifests", "/manifests/**",
             "/board", "/board/**", "/admin", "/admin/**", "/orders", "/orders/**", "/hub", "/hub/**",
-            "/operator", "/operator/**", "/track/**", "/css/**", "/js/**", "/images/**", "/webjars/**"};
+            "/operator", "/operator/**", "/password", "/track/**", "/css/**", "/js/**", "/images/**", "/webjars/**"};
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, @Value("${jiyun.map.tile-url:}") String tileUrl) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, @Value("${jiyun.map.tile-url:}") String tileUrl, ObjectMapper json)
+            throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         // the 403 page is rendered here; the container's /error belongs to the API chain
         denied.setErrorPage("/denied");
@@ -43,6 +47,7 @@ class PageSecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(denied))
+                .addFilterBefore(new FirstPasswordGuard(json), AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         contentSecurityPolicy(tileUrl))));
         return http.build();

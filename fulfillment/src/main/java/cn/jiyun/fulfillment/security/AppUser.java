@@ -45,6 +45,14 @@ public class AppUser {
     protected AppUser() {
     }
 
+    /** A user someone else set up with a one-time password: they choose their own at first login. */
+    public static AppUser invited(Long cooperativeId, String username, String passwordHash, Role role,
+                                  String displayName) {
+        AppUser user = new AppUser(cooperativeId, username, passwordHash, role, displayName);
+        user.mustChangePassword = true;
+        return user;
+    }
+
     public AppUser(Long cooperativeId, String username, String passwordHash, Role role, String displayName) {
         if ((role == Role.OPERATOR) != (cooperativeId == null)) {
             throw new IllegalArgumentException("an operator belongs to no cooperative, everyone else to one");
@@ -87,6 +95,26 @@ public class AppUser {
 
     public boolean mustChangePassword() {
         return mustChangePassword;
+    }
+
+    /** A password someone else chose (an invitation, a reset): the user must choose their own at the next login. */
+    public void givePassword(String hash) {
+        this.passwordHash = hash;
+        this.mustChangePassword = true;
+    }
+
+    /** The user's own choice. */
+    public void choosePassword(String hash) {
+        this.passwordHash = hash;
+        this.mustChangePassword = false;
+    }
+
+    public void rename(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public void enable(boolean enabled) {
+        this.enabled = enabled;
     }
 
     /** Jiyun's own operator, of no cooperative. */

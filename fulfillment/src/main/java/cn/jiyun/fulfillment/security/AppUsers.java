@@ -14,6 +14,11 @@ public interface AppUsers extends JpaRepository<AppUser, Long> {
 
     boolean existsByUsername(String username);
 
+    Optional<AppUser> findByIdAndCooperativeId(Long id, Long cooperativeId);
+
+    org.springframework.data.domain.Page<AppUser> findByCooperativeId(Long cooperativeId,
+                                                                    org.springframework.data.domain.Pageable pageable);
+
     boolean existsByRole(Role role);
 
     /** A cooperative's admins, the first of whom an operator names when opening it. */

@@ -9,12 +9,17 @@ import java.util.List;
 
 /** The logged-in user as every request sees it: who, in which cooperative, in which role. */
 public record JiyunUser(Long userId, Long cooperativeId, String username, String passwordHash, Role role,
-                        boolean enabled) implements UserDetails {
+                        boolean enabled, boolean mustChangePassword) implements UserDetails {
+
+    public JiyunUser(Long userId, Long cooperativeId, String username, String passwordHash, Role role,
+                     boolean enabled) {
+        this(userId, cooperativeId, username, passwordHash, role, enabled, false);
+    }
 
     /** As the login sees it: disabled too while the user's cooperative is suspended. */
-    static JiyunUser of(AppUser user, boolean cooperativeActive) {
+    public static JiyunUser of(AppUser user, boolean cooperativeActive) {
         return new JiyunUser(user.id(), user.cooperativeId(), user.username(), user.passwordHash(), user.role(),
-                user.enabled() && cooperativeActive);
+                user.enabled() && cooperativeActive, user.mustChangePassword());
     }
 
     public boolean is(Role other) {

@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * The API speaks HTTP Basic without sessions (so no CSRF token is needed there); health is open to
@@ -35,6 +36,8 @@ class SecurityConfiguration {
                         .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ADMIN)
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/webhooks/**").permitAll()
+                        // everyone changes their own password
+                        .requestMatchers(FirstPasswordGuard.API_PATH).authenticated()
                         // Jiyun's operators open and suspend cooperatives, and read no cooperative's records
                         .requestMatchers("/api/cooperatives", "/api/cooperatives/**").hasRole(Role.OPERATOR.name())
                         // sellers read their own shops' orders (the services narrow them); couriers read no order:
@@ -48,6 +51,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/**").hasRole(ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new FirstPasswordGuard(json), AuthorizationFilter.class)
                 // a refusal is an RFC 7807 problem like every other refusal of the API, not Spring's default body
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) -> {
                     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,

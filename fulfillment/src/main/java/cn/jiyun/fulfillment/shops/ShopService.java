@@ -219,6 +219,14 @@ public class ShopService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** The seller sells through the cooperative's shop from now on. */
+    public Shop assignSeller(Long cooperativeId, Long shopId, Long sellerUserId) {
+        Shop shop = get(cooperativeId, shopId);
+        requireSeller(cooperativeId, sellerUserId);
+        shop.assignSeller(sellerUserId);
+        return shop;
+    }
+
     public Shop update(Long cooperativeId, Long shopId, String name, Long sellerUserId) {
         Shop shop = get(cooperativeId, shopId);
         requireSeller(cooperativeId, sellerUserId);

@@ -161,6 +161,9 @@ class OperatorsOpenCooperativesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(weak).contains("data-error-for=\"adminPassword\"");
 
+        mvc.perform(post("/operator/cooperatives/{id}/suspension", id).with(user(operator())).with(csrf())
+                .param("reason", "")).andExpect(status().is3xxRedirection());
+        assertThat(cooperatives.findById(id).orElseThrow().suspended()).as("not without a reason").isFalse();
         mvc.perform(post("/operator/cooperatives/{id}/suspension", id).with(user(operator()))
                 .with(csrf()).param("reason", "欠费")).andExpect(status().is3xxRedirection());
         assertThat(cooperatives.findById(id).orElseThrow().suspended()).isTrue();

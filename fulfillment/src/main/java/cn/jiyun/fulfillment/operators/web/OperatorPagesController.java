@@ -63,9 +63,10 @@ class OperatorPagesController {
     }
 
     @PostMapping("/cooperatives/{id:\\d+}/suspension")
-    String suspend(@PathVariable Long id, @RequestParam(defaultValue = "") String reason,
+    String suspend(@PathVariable Long id, @RequestParam(required = false) String reason,
                    RedirectAttributes redirect) {
-        if (reason.isBlank()) {
+        // the admin pages' binder turns an empty field into null, a default value included
+        if (reason == null || reason.isBlank()) {
             Notice.refused(redirect, "operator.reasonNeeded");
             return "redirect:/operator";
         }
