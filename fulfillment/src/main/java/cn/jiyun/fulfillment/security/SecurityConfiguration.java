@@ -69,6 +69,12 @@ class SecurityConfiguration {
     }
 
     @Bean
+    ThrottledAuthenticationProvider throttledLogins(JiyunUserDetailsService users, PasswordEncoder passwords,
+                                                    LoginThrottle throttle) {
+        return new ThrottledAuthenticationProvider(users, passwords, throttle);
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }

@@ -7,6 +7,7 @@ import cn.jiyun.fulfillment.fleet.Vehicle;
 import cn.jiyun.fulfillment.fleet.VehicleService;
 import cn.jiyun.fulfillment.security.AppUser;
 import cn.jiyun.fulfillment.security.AppUsers;
+import cn.jiyun.fulfillment.security.LoginThrottle;
 import cn.jiyun.fulfillment.security.PasswordPolicy;
 import cn.jiyun.fulfillment.security.Role;
 import cn.jiyun.fulfillment.shops.ShopService;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A cooperative admin's work on its users, and everyone's own password. */
@@ -41,10 +44,12 @@ public class UserAdministration {
     private final PasswordEncoder passwords;
     private final ShopService shops;
     private final VehicleService vehicles;
+    private final LoginThrottle throttle;
     private final SecureRandom random = new SecureRandom();
 
     UserAdministration(AppUsers users, PasswordPolicy policy, PasswordEncoder passwords, ShopService shops,
-                       VehicleService vehicles) {
+                       VehicleService vehicles, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.policy = policy;
         this.passwords = passwords;
@@ -122,6 +127,8 @@ public class UserAdministration {
         AppUser user = get(cooperativeId, userId);
         String oneTime = oneTimePassword();
         user.givePassword(passwords.encode(oneTime));
+        // a user locked out by failed logins gets in with the new password at once
+        throttle.clearUser(user.username());
         log.info("Cooperative {}: password of '{}' reset", cooperativeId, user.username());
         return new Issued(user, oneTime);
     }
@@ -138,6 +145,12 @@ public class UserAdministration {
         policy.check("newPassword", user.username(), newPassword);
         user.choosePassword(passwords.encode(newPassword));
         return user;
+    }
+
+    /** Until when failed logins lock the user out, if they do now. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lockedUntil(AppUser user) {
+        return throttle.userLockedUntil(user.username());
     }
 
     private String oneTimePassword() {

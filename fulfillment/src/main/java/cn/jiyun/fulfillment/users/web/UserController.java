@@ -1,6 +1,7 @@
 package cn.jiyun.fulfillment.users.web;
 
 import cn.jiyun.fulfillment.errors.SortableBy;
+import cn.jiyun.fulfillment.security.AppUser;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.users.UserAdministration;
 import cn.jiyun.fulfillment.users.UserAdministration.Issued;
@@ -35,12 +36,12 @@ class UserController {
     @GetMapping
     PagedModel<UserView> list(@AuthenticationPrincipal JiyunUser user,
                               @SortableBy({"id", "username", "displayName", "role"}) Pageable pageable) {
-        return new PagedModel<>(users.list(user.cooperativeId(), pageable).map(UserView::of));
+        return new PagedModel<>(users.list(user.cooperativeId(), pageable).map(this::view));
     }
 
     @GetMapping("/{id}")
     UserView get(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id) {
-        return UserView.of(users.get(user.cooperativeId(), id));
+        return view(users.get(user.cooperativeId(), id));
     }
 
     @PostMapping
@@ -49,20 +50,24 @@ class UserController {
     UserView add(@AuthenticationPrincipal JiyunUser user, @Valid @RequestBody UserRequests.NewUser request) {
         Issued issued = users.add(user.cooperativeId(), request.username(), request.displayName().strip(),
                 request.role(), request.shops(), request.vehicles());
-        return UserView.of(issued.user(), issued.oneTimePassword());
+        return UserView.of(issued.user(), null, issued.oneTimePassword());
     }
 
     @PutMapping("/{id}")
     UserView update(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id,
                     @Valid @RequestBody UserRequests.UserChange request) {
-        return UserView.of(users.update(user.cooperativeId(), user.userId(), id, request.displayName().strip(),
+        return view(users.update(user.cooperativeId(), user.userId(), id, request.displayName().strip(),
                 request.enabled()));
+    }
+
+    private UserView view(AppUser user) {
+        return UserView.of(user, users.lockedUntil(user).orElse(null));
     }
 
     @PostMapping("/{id}/password-reset")
     @Operation(summary = "A new one-time password (shown once) for a user who forgot theirs")
     UserView reset(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id) {
         Issued issued = users.resetPassword(user.cooperativeId(), id);
-        return UserView.of(issued.user(), issued.oneTimePassword());
+        return UserView.of(issued.user(), null, issued.oneTimePassword());
     }
 }
