@@ -1,5 +1,7 @@
 package cn.jiyun.fulfillment.operators;
 
+import cn.jiyun.fulfillment.audit.AuditKind;
+import cn.jiyun.fulfillment.audit.AuditTrail;
 import cn.jiyun.fulfillment.cooperatives.Cooperative;
 import cn.jiyun.fulfillment.cooperatives.CooperativeService;
 import cn.jiyun.fulfillment.errors.ConflictException;
@@ -35,9 +37,11 @@ public class CooperativeOnboarding {
     private final AppUsers users;
     private final PasswordPolicy policy;
     private final PasswordEncoder passwords;
+    private final AuditTrail audit;
 
     CooperativeOnboarding(CooperativeService cooperatives, AppUsers users, PasswordPolicy policy,
-                          PasswordEncoder passwords) {
+                          PasswordEncoder passwords, AuditTrail audit) {
+        this.audit = audit;
         this.cooperatives = cooperatives;
         this.users = users;
         this.policy = policy;
@@ -57,6 +61,8 @@ public class CooperativeOnboarding {
         Cooperative cooperative = cooperatives.register(name, DEFAULT_AREA);
         users.save(new AppUser(cooperative.id(), adminUsername, passwords.encode(adminPassword), Role.COOP_ADMIN,
                 adminUsername));
+        audit.record(cooperative.id(), AuditKind.COOPERATIVE_OPENED, "cooperative " + cooperative.id() + " " + name,
+                "first admin " + adminUsername);
         log.info("Opened cooperative {} '{}' with its admin '{}'", cooperative.id(), name, adminUsername);
         return new OpenedCooperative(cooperative, adminUsername);
     }
@@ -73,12 +79,14 @@ public class CooperativeOnboarding {
 
     public OpenedCooperative suspend(Long id, String reason) {
         OpenedCooperative suspended = withAdmin(cooperatives.suspend(id, reason));
+        audit.record(id, AuditKind.COOPERATIVE_SUSPENDED, "cooperative " + id, reason);
         log.info("Suspended cooperative {}: {}", id, reason);
         return suspended;
     }
 
     public OpenedCooperative resume(Long id) {
         OpenedCooperative resumed = withAdmin(cooperatives.resume(id));
+        audit.record(id, AuditKind.COOPERATIVE_RESUMED, "cooperative " + id, null);
         log.info("Resumed cooperative {}", id);
         return resumed;
     }

@@ -1,5 +1,7 @@
 package cn.jiyun.fulfillment.orders;
 
+import cn.jiyun.fulfillment.audit.AuditKind;
+import cn.jiyun.fulfillment.audit.AuditTrail;
 import cn.jiyun.fulfillment.ChinaTime;
 import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
@@ -48,6 +50,7 @@ public class OrderService {
     private static final String NO_PRODUCER_MAPPED = "no producer mapped for SKU ";
     private static final char LIKE_ESCAPE = '\\';
 
+    private final AuditTrail audit;
     private final Orders orders;
     private final ShopService shops;
     private final ProducerProximity proximity;
@@ -56,7 +59,8 @@ public class OrderService {
     private final ApplicationEventPublisher events;
 
     OrderService(Orders orders, ShopService shops, ProducerProximity proximity,
-                 ParcelCodes parcelCodes, Clock clock, ApplicationEventPublisher events) {
+                 ParcelCodes parcelCodes, Clock clock, ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.events = events;
         this.orders = orders;
         this.shops = shops;
@@ -361,6 +365,17 @@ public class OrderService {
             parts.add((root, q, cb) -> cb.lessThan(root.get("paidAt"), to));
         }
         return orders.findAll(Specification.allOf(parts), pageable);
+    }
+
+    /** A person moves an order to another status through the API: as {@link #changeStatus}, and kept in the trail. */
+    public Order changeStatusByHand(Long cooperativeId, Long orderId, OrderStatus next, String note, Carrier carrier,
+                                    String waybillNumber, String actor) {
+        OrderStatus before = get(cooperativeId, orderId).status();
+        Order order = changeStatus(cooperativeId, orderId, next, note, carrier, waybillNumber, actor);
+        audit.record(cooperativeId, AuditKind.ORDER_STATUS_CHANGED, "order " + order.platformOrderId(),
+                before + " → " + next + (note == null || note.isBlank() ? "" : ": " + note)
+                        + (waybillNumber == null ? "" : ", waybill " + waybillNumber));
+        return order;
     }
 
     /** Moves an order to another status by hand, if that step is allowed. */

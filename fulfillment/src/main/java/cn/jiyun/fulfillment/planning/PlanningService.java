@@ -1,6 +1,8 @@
 package cn.jiyun.fulfillment.planning;
 
 import cn.jiyun.fulfillment.ChinaTime;
+import cn.jiyun.fulfillment.audit.AuditKind;
+import cn.jiyun.fulfillment.audit.AuditTrail;
 import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.errors.NotFoundException;
@@ -83,11 +85,14 @@ public class PlanningService {
     private final DispatchSettingsService dispatchSettings;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final AuditTrail audit;
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
 
     PlanningService(Plans plans, PlanRoutes routes, VehicleService vehicles, AppUsers users, OrderService orders, ParcelService parcels,
                     ProblemBuilder problems, PlanResults results, PickupPlanner planner, PlanningProperties properties,
-                    DispatchSettingsService dispatchSettings, PlatformTransactionManager transactions, Clock clock) {
+                    DispatchSettingsService dispatchSettings, PlatformTransactionManager transactions, Clock clock,
+                    AuditTrail audit) {
+        this.audit = audit;
         this.dispatchSettings = dispatchSettings;
         this.plans = plans;
         this.routes = routes;
@@ -357,6 +362,8 @@ public class PlanningService {
         for (PlanRoute route : plan.routes()) {
             vehicles.find(route.vehicleId()).map(Vehicle::driverUserId).ifPresent(route::assignCourier);
         }
+        audit.record(cooperativeId, AuditKind.PLAN_APPROVED, "plan " + planId, plan.routes().size() + " routes, "
+                + planned + " orders planned");
         return planned;
     }
 

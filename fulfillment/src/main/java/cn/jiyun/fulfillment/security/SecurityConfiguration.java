@@ -38,6 +38,8 @@ class SecurityConfiguration {
                         .requestMatchers("/webhooks/**").permitAll()
                         // everyone changes their own password
                         .requestMatchers(FirstPasswordGuard.API_PATH).authenticated()
+                        // an admin reads their cooperative's audit trail, an operator every cooperative's
+                        .requestMatchers(HttpMethod.GET, "/api/audit").hasAnyRole(ADMIN, Role.OPERATOR.name())
                         // Jiyun's operators open and suspend cooperatives, and read no cooperative's records
                         .requestMatchers("/api/cooperatives", "/api/cooperatives/**").hasRole(Role.OPERATOR.name())
                         // sellers read their own shops' orders (the services narrow them); couriers read no order:

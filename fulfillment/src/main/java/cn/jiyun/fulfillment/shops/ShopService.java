@@ -1,5 +1,7 @@
 package cn.jiyun.fulfillment.shops;
 
+import cn.jiyun.fulfillment.audit.AuditKind;
+import cn.jiyun.fulfillment.audit.AuditTrail;
 import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.errors.NotFoundException;
@@ -42,9 +44,11 @@ public class ShopService {
     private final AppUsers users;
     private final TokenCipher cipher;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     ShopService(Shops shops, SkuMappings mappings, ProducerService producers, AppUsers users, TokenCipher cipher,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, AuditTrail audit) {
+        this.audit = audit;
         this.shops = shops;
         this.mappings = mappings;
         this.producers = producers;
@@ -175,6 +179,7 @@ public class ShopService {
         shop.authorise(cipher.encrypt(blankToNull(grant.accessToken())), cipher.encrypt(blankToNull(grant.refreshToken())),
                 grant.accessTokenExpiresAt(), null);
         shop = shops.save(shop);
+        audit.record(cooperativeId, AuditKind.SHOP_AUTHORISED, platform + " shop " + platformShopId, name);
         events.publishEvent(new ShopSyncRequested(platform, platformShopId));
         return shop;
     }
@@ -185,6 +190,8 @@ public class ShopService {
         requireGrantFor(shop.platform(), grant);
         shop.authorise(cipher.encrypt(blankToNull(grant.accessToken())), cipher.encrypt(blankToNull(grant.refreshToken())),
                 grant.accessTokenExpiresAt(), null);
+        audit.record(cooperativeId, AuditKind.SHOP_REAUTHORISED, shop.platform() + " shop " + shop.platformShopId(),
+                shop.name());
         events.publishEvent(new ShopSyncRequested(shop.platform(), shop.platformShopId()));
         return shop;
     }

@@ -1,5 +1,7 @@
 package cn.jiyun.fulfillment.users;
 
+import cn.jiyun.fulfillment.audit.AuditKind;
+import cn.jiyun.fulfillment.audit.AuditTrail;
 import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.errors.InvalidFieldException;
 import cn.jiyun.fulfillment.errors.NotFoundException;
@@ -45,10 +47,12 @@ public class UserAdministration {
     private final ShopService shops;
     private final VehicleService vehicles;
     private final LoginThrottle throttle;
+    private final AuditTrail audit;
     private final SecureRandom random = new SecureRandom();
 
     UserAdministration(AppUsers users, PasswordPolicy policy, PasswordEncoder passwords, ShopService shops,
-                       VehicleService vehicles, LoginThrottle throttle) {
+                       VehicleService vehicles, LoginThrottle throttle, AuditTrail audit) {
+        this.audit = audit;
         this.throttle = throttle;
         this.users = users;
         this.policy = policy;
@@ -96,6 +100,8 @@ public class UserAdministration {
         for (Long vehicleId : vehicleIds) {
             vehicles.assignDriver(cooperativeId, vehicleId, user.id());
         }
+        audit.record(cooperativeId, AuditKind.USER_ADDED, "user " + username, role + (shopIds.isEmpty() ? ""
+                : ", shops " + shopIds) + (vehicleIds.isEmpty() ? "" : ", vehicles " + vehicleIds));
         log.info("Cooperative {}: added {} '{}'", cooperativeId, role, username);
         return new Issued(user, oneTime);
     }
@@ -117,6 +123,11 @@ public class UserAdministration {
                         + "; give those vehicles another driver first");
             }
         }
+        boolean disabling = user.enabled() && !enabled;
+        if (disabling || enabled != user.enabled() || !displayName.equals(user.displayName())) {
+            audit.record(cooperativeId, disabling ? AuditKind.USER_DISABLED : AuditKind.USER_CHANGED,
+                    "user " + user.username(), "name " + displayName + (enabled ? "" : ", disabled"));
+        }
         user.rename(displayName);
         user.enable(enabled);
         return user;
@@ -129,6 +140,7 @@ public class UserAdministration {
         user.givePassword(passwords.encode(oneTime));
         // a user locked out by failed logins gets in with the new password at once
         throttle.clearUser(user.username());
+        audit.record(cooperativeId, AuditKind.USER_PASSWORD_RESET, "user " + user.username(), null);
         log.info("Cooperative {}: password of '{}' reset", cooperativeId, user.username());
         return new Issued(user, oneTime);
     }

@@ -127,7 +127,7 @@ class OrderController {
     @Operation(summary = "Move an order to another status, if that step is allowed")
     OrderView changeStatus(@AuthenticationPrincipal JiyunUser user, @PathVariable Long id,
                            @Valid @RequestBody StatusChangeRequest request) {
-        Order order = orders.changeStatus(user.cooperativeId(), id, request.status(), request.note(),
+        Order order = orders.changeStatusByHand(user.cooperativeId(), id, request.status(), request.note(),
                 request.carrier(), request.waybillNumber(), user.getUsername());
         return OrderView.detail(order, shopService.get(user.cooperativeId(), order.shopId()));
     }

@@ -1,0 +1,16 @@
+package cn.jiyun.fulfillment.audit;
+
+/** The actions the trail keeps. */
+public enum AuditKind {
+    COOPERATIVE_OPENED,
+    COOPERATIVE_SUSPENDED,
+    COOPERATIVE_RESUMED,
+    USER_ADDED,
+    USER_CHANGED,
+    USER_DISABLED,
+    USER_PASSWORD_RESET,
+    SHOP_AUTHORISED,
+    SHOP_REAUTHORISED,
+    PLAN_APPROVED,
+    ORDER_STATUS_CHANGED
+}
