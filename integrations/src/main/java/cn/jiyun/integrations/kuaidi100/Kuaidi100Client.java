@@ -66,7 +66,7 @@ public final class Kuaidi100Client implements TrackingAggregator {
         param.put("number", subscription.waybillNumber());
         param.put("key", properties.key());
         ObjectNode parameters = param.putObject("parameters");
-        parameters.put("callbackurl", subscription.callbackUrl());
+        parameters.put("callbackurl", callbackUrl(subscription.callbackParameters()));
         parameters.put("salt", properties.salt());
         // 1: each scan carries its area (areaName) and its own state
         parameters.put("resultv2", "1");
@@ -104,18 +104,30 @@ public final class Kuaidi100Client implements TrackingAggregator {
                 code.startsWith("5"));
     }
 
+    /** The configured callback with the subscription's own parameters in its query. */
+    String callbackUrl(Map<String, String> parameters) {
+        StringBuilder url = new StringBuilder(properties.callbackUrl().toString());
+        char separator = url.indexOf("?") < 0 ? '?' : '&';
+        for (Map.Entry<String, String> p : new java.util.TreeMap<>(parameters).entrySet()) {
+            url.append(separator).append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return url.toString();
+    }
+
     @Override
     public ParcelPush read(Map<String, String> form) {
         String param = form.get("param");
         String sign = form.get("sign");
         if (param == null || param.isBlank()) {
-            throw new PushRejectedException("the push has no param");
+            throw new PushRejectedException("the push has no param", true);
         }
         if (sign == null || sign.isBlank()) {
-            throw new PushRejectedException("the push is not signed");
+            throw new PushRejectedException("the push is not signed", true);
         }
         if (!signer.verifies(param, sign)) {
-            throw new PushRejectedException("the push's sign is not MD5(param + salt)");
+            throw new PushRejectedException("the push's sign is not MD5(param + salt)", true);
         }
         JsonNode push;
         try {
@@ -126,7 +138,7 @@ public final class Kuaidi100Client implements TrackingAggregator {
         JsonNode last = push.path("lastResult");
         String number = last.path("nu").asText("");
         if (number.isBlank()) {
-            throw new PushRejectedException("the push names no waybill (lastResult.nu)");
+            throw new PushRejectedException("the push names no waybill (lastResult.nu)", false);
         }
         String company = last.path("com").asText("");
         String state = last.path("state").asText("");
