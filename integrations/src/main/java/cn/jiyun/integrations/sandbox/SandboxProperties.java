@@ -42,12 +42,6 @@ public record SandboxProperties(
         trackingStep = trackingStep == null ? Duration.ZERO : trackingStep;
     }
 
-    /** The settings before the tracking aggregator, which then moves parcels only on demand. */
-    public SandboxProperties(boolean enabled, int port, Duration orderInterval, int backlogPerShop, long seed,
-                             URI webhookCallback) {
-        this(enabled, port, orderInterval, backlogPerShop, seed, webhookCallback, Duration.ZERO);
-    }
-
     /** For tests: a free port, no timer, no pushes. */
     public static SandboxProperties forTests(long seed, int backlogPerShop) {
         return new SandboxProperties(true, 0, Duration.ZERO, backlogPerShop, seed, null, Duration.ZERO);
