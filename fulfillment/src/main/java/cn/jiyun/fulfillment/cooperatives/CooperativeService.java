@@ -29,6 +29,11 @@ public class CooperativeService {
         return cooperatives.save(new Cooperative(name, serviceArea));
     }
 
+    @Transactional(readOnly = true)
+    public boolean exists(Long id) {
+        return cooperatives.existsById(id);
+    }
+
     /** Whether any cooperative is registered yet: the first start of a store has none. */
     @Transactional(readOnly = true)
     public boolean anyRegistered() {

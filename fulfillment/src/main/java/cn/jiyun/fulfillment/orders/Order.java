@@ -2,6 +2,7 @@ package cn.jiyun.fulfillment.orders;
 
 import cn.jiyun.integrations.Carrier;
 import cn.jiyun.integrations.Platform;
+import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.store.Audited;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -183,6 +184,10 @@ public class Order extends Audited {
         }
         if (next == OrderStatus.HANDED_TO_CARRIER) {
             throw new IllegalArgumentException("handing to a carrier needs the carrier and waybill number");
+        }
+        if (next.afterHandover() && waybillNumber == null) {
+            throw new ConflictException("order " + platformOrderId
+                    + " was never handed to a carrier: only a parcel with a waybill can be " + next);
         }
         step(next, at, note, actor);
         attentionReason = null;

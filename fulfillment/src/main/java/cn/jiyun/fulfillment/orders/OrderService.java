@@ -378,6 +378,32 @@ public class OrderService {
         return order;
     }
 
+    /**
+     * The carrier's news moves a handed-over order on ({@code IN_TRANSIT}, {@code DELIVERED}, {@code RETURNED}), if
+     * that step is allowed from where it stands; false when it is not (e.g. delivered already), which changes nothing.
+     */
+    public boolean carrierMoved(Long orderId, OrderStatus next, Instant at, String note, String actor) {
+        if (!next.afterHandover()) {
+            throw new IllegalArgumentException("the carrier moves an order only after the handover, not to " + next);
+        }
+        Order order = byId(orderId);
+        OrderStatus before = order.status();
+        if (before == next || !before.canMoveTo(next)) {
+            return false;
+        }
+        order.moveTo(next, at, note, actor);
+        announce(order, before);
+        return true;
+    }
+
+    /** An order after the handover needs a person (a problem parcel, a return, a silent carrier); the reason says why. */
+    public void carrierNeedsAttention(Long orderId, String reason, Instant at, String actor) {
+        Order order = byId(orderId);
+        OrderStatus before = order.status();
+        order.needsAttention(reason, at, actor);
+        announce(order, before);
+    }
+
     /** Moves an order to another status by hand, if that step is allowed. */
     public Order changeStatus(Long cooperativeId, Long orderId, OrderStatus next, String note, Carrier carrier,
                               String waybillNumber, String actor) {

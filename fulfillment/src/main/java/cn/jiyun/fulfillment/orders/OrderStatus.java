@@ -20,6 +20,12 @@ public enum OrderStatus {
     AT_HUB,
     /** Given to the express carrier under a waybill number. */
     HANDED_TO_CARRIER,
+    /** The carrier has scanned it on its way to the buyer (collected, between sorting centres, out for delivery). */
+    IN_TRANSIT,
+    /** Signed for at the buyer's. */
+    DELIVERED,
+    /** Sent back to the seller by the carrier (refused, undeliverable); a person settles it. */
+    RETURNED,
     /** Cancelled before pickup. */
     CANCELLED,
     /** A person must act; the reason says why (e.g. no producer mapped for a SKU). */
@@ -33,9 +39,20 @@ public enum OrderStatus {
             // once collected, a cancellation needs a person (the goods go back): NEEDS_ATTENTION
             entry(PICKED_UP, EnumSet.of(AT_HUB, NEEDS_ATTENTION)),
             entry(AT_HUB, EnumSet.of(HANDED_TO_CARRIER, NEEDS_ATTENTION)),
-            entry(HANDED_TO_CARRIER, EnumSet.noneOf(OrderStatus.class)),
+            // the carrier's scans move it on; a problem parcel or a silent carrier needs a person
+            entry(HANDED_TO_CARRIER, EnumSet.of(IN_TRANSIT, DELIVERED, RETURNED, NEEDS_ATTENTION)),
+            entry(IN_TRANSIT, EnumSet.of(DELIVERED, RETURNED, NEEDS_ATTENTION)),
+            entry(DELIVERED, EnumSet.noneOf(OrderStatus.class)),
+            // a returned parcel waits for a person, who refunds or ships it again
+            entry(RETURNED, EnumSet.of(NEEDS_ATTENTION)),
             entry(CANCELLED, EnumSet.noneOf(OrderStatus.class)),
-            entry(NEEDS_ATTENTION, EnumSet.of(AWAITING_PICKUP, AT_HUB, CANCELLED)));
+            // a problem parcel the carrier moves on again, or one a person settles after its return
+            entry(NEEDS_ATTENTION, EnumSet.of(AWAITING_PICKUP, AT_HUB, CANCELLED, IN_TRANSIT, DELIVERED, RETURNED)));
+
+    /** The steps after the hub: only an order with a waybill can take them. */
+    public boolean afterHandover() {
+        return this == IN_TRANSIT || this == DELIVERED || this == RETURNED;
+    }
 
     public boolean canMoveTo(OrderStatus next) {
         return NEXT.get(this).contains(next);

@@ -1,6 +1,7 @@
 package cn.jiyun.fulfillment.orders;
 
 import cn.jiyun.integrations.Carrier;
+import cn.jiyun.integrations.tracking.ParcelStage;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,14 +9,30 @@ import java.time.LocalTime;
 import java.util.List;
 
 /**
- * An order's way from received to the express carrier, as the seller's page and the public tracking
- * page both show it: the steps done, with their Asia/Shanghai times, then the steps still to come.
+ * An order's way from received to the buyer's door, as the seller's page and the public tracking page both show
+ * it: the steps done, with their Asia/Shanghai times, then the steps still to come, and the carrier's scans after
+ * the hub.
  * It holds nothing about the buyer, the producer or the money, so any page may show all of it.
  */
-public record OrderTimeline(OrderStatus status, List<Step> steps) {
+public record OrderTimeline(OrderStatus status, List<Step> steps, List<Scan> journey) {
 
     public OrderTimeline {
         steps = List.copyOf(steps);
+        journey = List.copyOf(journey);
+    }
+
+    /** The carrier's scans as a tracking page lists them, the latest on top. */
+    public List<Scan> newestScansFirst() {
+        List<Scan> newest = new java.util.ArrayList<>(journey);
+        java.util.Collections.reverse(newest);
+        return newest;
+    }
+
+    /**
+     * One scan of the parcel by the express carrier after the hub, oldest first: when (Asia/Shanghai), in which city,
+     * where that leaves the parcel, and the carrier's words with every phone number masked.
+     */
+    public record Scan(LocalDateTime at, String city, ParcelStage stage, String text) {
     }
 
     /**

@@ -9,6 +9,7 @@ import cn.jiyun.fulfillment.orders.Parcel;
 import cn.jiyun.fulfillment.orders.TrackingEvent;
 import cn.jiyun.fulfillment.planning.ScheduledPickups;
 import cn.jiyun.fulfillment.orders.OrderTimeline.Pickup;
+import cn.jiyun.fulfillment.orders.OrderTimeline.Scan;
 import cn.jiyun.fulfillment.orders.OrderTimeline.Step;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,15 @@ public class OrderTimelines implements OrderTimelineSource {
 
     /** The steps every order goes through, in order, when all goes well. */
     static final List<OrderStatus> MILESTONES = List.of(OrderStatus.RECEIVED, OrderStatus.AWAITING_PICKUP,
-            OrderStatus.PLANNED, OrderStatus.PICKED_UP, OrderStatus.AT_HUB, OrderStatus.HANDED_TO_CARRIER);
+            OrderStatus.PLANNED, OrderStatus.PICKED_UP, OrderStatus.AT_HUB, OrderStatus.HANDED_TO_CARRIER,
+            OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED);
 
     private final ScheduledPickups pickups;
+    private final CarrierScans scans;
 
-    OrderTimelines(ScheduledPickups pickups) {
+    OrderTimelines(ScheduledPickups pickups, CarrierScans scans) {
         this.pickups = pickups;
+        this.scans = scans;
     }
 
     @Override
@@ -42,6 +46,7 @@ public class OrderTimelines implements OrderTimelineSource {
         // walk the history: a step back (e.g. a plan withdrawn) undoes the steps after it
         Map<OrderStatus, Instant> reached = new EnumMap<>(OrderStatus.class);
         Instant cancelledAt = null;
+        Instant returnedAt = null;
         for (TrackingEvent event : order.events()) {
             int index = MILESTONES.indexOf(event.status());
             if (index >= 0) {
@@ -49,13 +54,15 @@ public class OrderTimelines implements OrderTimelineSource {
                 MILESTONES.subList(index + 1, MILESTONES.size()).forEach(reached::remove);
             } else if (event.status() == OrderStatus.CANCELLED) {
                 cancelledAt = event.occurredAt();
+            } else if (event.status() == OrderStatus.RETURNED) {
+                returnedAt = event.occurredAt();
             }
             // NEEDS_ATTENTION is a person's working state, not a step of the parcels' way
         }
         List<Step> steps = new ArrayList<>();
         for (OrderStatus milestone : MILESTONES) {
             Instant at = reached.get(milestone);
-            if (at == null && cancelledAt != null) {
+            if (at == null && (cancelledAt != null || returnedAt != null)) {
                 continue;
             }
             steps.add(new Step(milestone, local(at), false,
@@ -65,6 +72,9 @@ public class OrderTimelines implements OrderTimelineSource {
         }
         if (cancelledAt != null) {
             steps.add(new Step(OrderStatus.CANCELLED, local(cancelledAt), false, List.of(), null, null));
+        }
+        if (returnedAt != null) {
+            steps.add(new Step(OrderStatus.RETURNED, local(returnedAt), false, List.of(), null, null));
         }
         int last = -1;
         for (int i = 0; i < steps.size(); i++) {
@@ -76,7 +86,24 @@ public class OrderTimelines implements OrderTimelineSource {
             Step s = steps.get(last);
             steps.set(last, new Step(s.status(), s.at(), true, s.pickups(), s.carrier(), s.waybill()));
         }
-        return new OrderTimeline(order.status(), steps);
+        List<Scan> journey = order.id() == null ? List.of() : scans.findByOrderIdOrderByScannedAtAscIdAsc(order.id())
+                .stream().map(s -> new Scan(local(s.scannedAt()), cityOf(s.area()), s.stage(), s.description()))
+                .toList();
+        return new OrderTimeline(order.status(), steps, journey);
+    }
+
+    /**
+     * The city of an aggregator's area ("广东省,深圳市,南山区" is 深圳市, "上海市,浦东新区" is 上海市): a journey is
+     * told by cities, and the district is nearer the buyer's door than a public page needs.
+     */
+    static String cityOf(String area) {
+        String[] parts = area.split("[,，\\s]+");
+        for (String part : parts) {
+            if (part.endsWith("市")) {
+                return part;
+            }
+        }
+        return parts.length > 1 ? parts[1] : area.strip();
     }
 
     private List<Pickup> pickupsOf(Order order, Instant plannedAt) {

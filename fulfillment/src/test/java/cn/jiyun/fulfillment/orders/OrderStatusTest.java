@@ -63,7 +63,7 @@ class OrderStatusTest {
     void keepsFinalStatusesFinal() {
         for (OrderStatus status : OrderStatus.values()) {
             assertThat(status.isFinal()).isEqualTo(
-                    status == OrderStatus.CANCELLED || status == OrderStatus.HANDED_TO_CARRIER);
+                    status == OrderStatus.CANCELLED || status == OrderStatus.DELIVERED);
         }
         Order order = newOrder();
         order.moveTo(OrderStatus.CANCELLED, now, "buyer cancelled", "test");
@@ -81,6 +81,48 @@ class OrderStatusTest {
 
         order.moveTo(OrderStatus.AWAITING_PICKUP, now, "mapped", "coop-admin");
         assertThat(order.attentionReason()).isNull();
+    }
+
+    @Test
+    void goesOnFromTheCarrierToTheBuyerOrBackAndNoFurtherOnceDelivered() {
+        Order order = handedOver();
+        order.moveTo(OrderStatus.IN_TRANSIT, now, "collected", "tracking");
+        order.moveTo(OrderStatus.DELIVERED, now, "signed for", "tracking");
+
+        assertThat(order.status()).isEqualTo(OrderStatus.DELIVERED);
+        assertThatThrownBy(() -> order.moveTo(OrderStatus.RETURNED, now, "", "tracking"))
+                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("DELIVERED is final");
+
+        Order sentBack = handedOver();
+        sentBack.moveTo(OrderStatus.IN_TRANSIT, now, "", "tracking");
+        sentBack.moveTo(OrderStatus.RETURNED, now, "address unknown", "tracking");
+        sentBack.needsAttention("the carrier is sending the parcel back: address unknown", now, "tracking");
+        assertThat(sentBack.status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+        assertThatThrownBy(() -> sentBack.moveTo(OrderStatus.PLANNED, now, "", "test"))
+                .isInstanceOf(IllegalTransitionException.class);
+        // a person settles it once the goods are back
+        sentBack.moveTo(OrderStatus.RETURNED, now, "goods back at the cooperative", "coop-admin");
+        assertThat(sentBack.attentionReason()).isNull();
+    }
+
+    @Test
+    void neverInTransitWithoutAWaybill() {
+        Order order = newOrder();
+        order.needsAttention("no producer mapped for SKU 123", now, "test");
+
+        assertThatThrownBy(() -> order.moveTo(OrderStatus.IN_TRANSIT, now, "", "test"))
+                .hasMessageContaining("never handed to a carrier");
+        assertThat(order.status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+    }
+
+    private Order handedOver() {
+        Order order = newOrder();
+        order.moveTo(OrderStatus.AWAITING_PICKUP, now, "", "test");
+        order.moveTo(OrderStatus.PLANNED, now, "", "test");
+        order.moveTo(OrderStatus.PICKED_UP, now, "", "test");
+        order.moveTo(OrderStatus.AT_HUB, now, "", "test");
+        order.handToCarrier(Carrier.ZTO, "78312345678901", now, "hub");
+        return order;
     }
 
     @Test

@@ -51,9 +51,11 @@ class OrderTimelinesTest {
 
         assertThat(timeline.steps()).extracting(Step::status).containsExactly(OrderStatus.RECEIVED,
                 OrderStatus.AWAITING_PICKUP, OrderStatus.PLANNED, OrderStatus.PICKED_UP, OrderStatus.AT_HUB,
-                OrderStatus.HANDED_TO_CARRIER);
-        assertThat(timeline.steps()).extracting(Step::done).containsExactly(true, true, false, false, false, false);
-        assertThat(timeline.steps()).extracting(Step::current).containsExactly(false, true, false, false, false, false);
+                OrderStatus.HANDED_TO_CARRIER, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED);
+        assertThat(timeline.steps()).extracting(Step::done)
+                .containsExactly(true, true, false, false, false, false, false, false);
+        assertThat(timeline.steps()).extracting(Step::current)
+                .containsExactly(false, true, false, false, false, false, false, false);
         // no approved plan moved it: a PLANNED set by hand has no pickup time to show
         move(OrderStatus.PLANNED);
         assertThat(timeline().steps().get(2).pickups()).isEmpty();
@@ -67,7 +69,8 @@ class OrderTimelinesTest {
         OrderTimeline timeline = timeline();
 
         assertThat(timeline.status()).isEqualTo(OrderStatus.AWAITING_PICKUP);
-        assertThat(timeline.steps()).extracting(Step::done).containsExactly(true, true, false, false, false, false);
+        assertThat(timeline.steps()).extracting(Step::done)
+                .containsExactly(true, true, false, false, false, false, false, false);
         assertThat(timeline.steps().get(1).current()).isTrue();
     }
 

@@ -62,6 +62,8 @@ public final class PlatformSandbox implements AutoCloseable {
 
     private WireMockServer server;
     private ScheduledExecutorService timer;
+    private ScheduledExecutorService trackingTimer;
+    private TrackingSandbox tracking;
     private SandboxWebhooks webhooks;
     private OrderBook book;
     private OrderGenerator generator;
@@ -108,7 +110,9 @@ public final class PlatformSandbox implements AutoCloseable {
         }
         SandboxTokens tokens = new SandboxTokens(clock);
         tokens.register(catalogue);
+        tracking = new TrackingSandbox(clock);
         Map<String, Function<WireRequest, WireAnswer>> apis = apis(tokens);
+        apis.putAll(tracking.paths());
         WireMockServer started = new WireMockServer(WireMockConfiguration.options()
                 .port(properties.port())
                 .bindAddress("127.0.0.1")
@@ -138,6 +142,15 @@ public final class PlatformSandbox implements AutoCloseable {
             long every = properties.orderInterval().toMillis();
             timer.scheduleWithFixedDelay(this::catchUpQuietly, every, every, TimeUnit.MILLISECONDS);
         }
+        if (properties.movesParcelsOnTimer()) {
+            trackingTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "platform-sandbox-tracking");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long every = properties.trackingStep().toMillis();
+            trackingTimer.scheduleWithFixedDelay(this::moveParcelsQuietly, every, every, TimeUnit.MILLISECONDS);
+        }
         log.info("Platform sandbox serving {} shops on port {} ({} orders in the backlog, a new one every {})",
                 catalogue.shops().size(), server.port(), book.all().size(),
                 properties.generatesOnTimer() ? properties.orderInterval() : "call");
@@ -145,16 +158,22 @@ public final class PlatformSandbox implements AutoCloseable {
 
     /** Stops the timer, the pushes and the server. Safe to call twice, or before {@link #start}. */
     public void stop() {
-        ScheduledExecutorService stopping;
+        List<ScheduledExecutorService> stopping = new ArrayList<>();
         synchronized (this) {
-            stopping = timer;
+            if (timer != null) {
+                stopping.add(timer);
+            }
+            if (trackingTimer != null) {
+                stopping.add(trackingTimer);
+            }
             timer = null;
+            trackingTimer = null;
         }
         // outside the lock: a turn of the timer may be waiting for it
-        if (stopping != null) {
-            stopping.shutdownNow();
+        for (ScheduledExecutorService each : stopping) {
+            each.shutdownNow();
             try {
-                stopping.awaitTermination(5, TimeUnit.SECONDS);
+                each.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -189,6 +208,41 @@ public final class PlatformSandbox implements AutoCloseable {
     /** What a connector's {@code base-url} must be to reach this platform here. */
     public String baseUrl(Platform platform) {
         return "http://localhost:" + port() + prefix(platform);
+    }
+
+    /** What {@code jiyun.tracking.kuaidi100.base-url} must be to subscribe waybills here. */
+    public String trackingBaseUrl() {
+        return "http://localhost:" + port() + "/kuaidi100";
+    }
+
+    /** The authorisation key the sandbox's Kuaidi100 takes ({@code jiyun.tracking.kuaidi100.key}). */
+    public static String trackingKey() {
+        return TrackingSandbox.DEMO_KEY;
+    }
+
+    /**
+     * Moves every followed parcel on by one scan and pushes it, as the tracking timer does each
+     * {@code tracking-step}; tests without a timer call it themselves.
+     */
+    public void moveParcels() {
+        TrackingSandbox serving;
+        synchronized (this) {
+            running();
+            serving = tracking;
+        }
+        // outside the lock: the pushes reach Jiyun, whose handling must not wait for the sandbox
+        synchronized (serving) {
+            serving.step();
+        }
+    }
+
+    /** The latest pushes of the tracking aggregator to Jiyun's callback, oldest first. */
+    public List<SandboxTrackingPush> trackingPushes() {
+        TrackingSandbox serving;
+        synchronized (this) {
+            serving = tracking;
+        }
+        return serving == null ? List.of() : serving.pushes();
     }
 
     /** The {@code jiyun.platforms.*} settings that point the three connectors at this sandbox. */
@@ -284,6 +338,17 @@ public final class PlatformSandbox implements AutoCloseable {
             }
         }
         return order;
+    }
+
+    private void moveParcelsQuietly() {
+        if (!isRunning()) {
+            return;
+        }
+        try {
+            moveParcels();
+        } catch (RuntimeException e) {
+            log.warn("Platform sandbox could not move the parcels on", e);
+        }
     }
 
     private void catchUpQuietly() {

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param seed            the generator's seed: the same seed, catalogue and clock give the same orders
  * @param webhookCallback where the platforms push their messages, e.g. {@code http://localhost:8080};
  *                        empty: no pushes
+ * @param trackingStep    the time between two scans the sandbox's tracking aggregator pushes for each parcel it
+ *                        follows; zero or negative: only on demand
  */
 @ConfigurationProperties("jiyun.sandbox")
 public record SandboxProperties(
@@ -26,7 +28,8 @@ public record SandboxProperties(
         @DefaultValue("20s") Duration orderInterval,
         @DefaultValue("30") int backlogPerShop,
         @DefaultValue("20261129") long seed,
-        URI webhookCallback) {
+        URI webhookCallback,
+        @DefaultValue("1m") Duration trackingStep) {
 
     public SandboxProperties {
         if (port < 0 || port > 65535) {
@@ -36,11 +39,16 @@ public record SandboxProperties(
             throw new IllegalArgumentException("jiyun.sandbox.backlog-per-shop must not be negative");
         }
         orderInterval = orderInterval == null ? Duration.ZERO : orderInterval;
+        trackingStep = trackingStep == null ? Duration.ZERO : trackingStep;
     }
 
     /** For tests: a free port, no timer, no pushes. */
     public static SandboxProperties forTests(long seed, int backlogPerShop) {
-        return new SandboxProperties(true, 0, Duration.ZERO, backlogPerShop, seed, null);
+        return new SandboxProperties(true, 0, Duration.ZERO, backlogPerShop, seed, null, Duration.ZERO);
+    }
+
+    public boolean movesParcelsOnTimer() {
+        return !trackingStep.isNegative() && !trackingStep.isZero();
     }
 
     public boolean generatesOnTimer() {

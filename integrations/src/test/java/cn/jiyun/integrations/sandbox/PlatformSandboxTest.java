@@ -85,7 +85,7 @@ class PlatformSandboxTest {
     @Test
     void theClockBringsOneOrderPerInterval() {
         MutableClock clock = new MutableClock(SandboxTestbed.NOW);
-        SandboxProperties hourly = new SandboxProperties(true, 0, Duration.ofHours(1), 5, 11, null);
+        SandboxProperties hourly = new SandboxProperties(true, 0, Duration.ofHours(1), 5, 11, null, Duration.ZERO);
         try (PlatformSandbox sandbox = new PlatformSandbox(hourly, clock)) {
             sandbox.start(SandboxTestbed.CATALOGUE);
             assertThat(sandbox.catchUp()).isEmpty();

@@ -72,7 +72,7 @@ class SandboxWebhooksTest {
         URI callback = URI.create("http://127.0.0.1:" + jiyun.getAddress().getPort());
         MutableClock clock = new MutableClock(SandboxTestbed.NOW);
         try (PlatformSandbox sandbox = new PlatformSandbox(
-                new SandboxProperties(true, 0, Duration.ZERO, 2, 77, callback), clock)) {
+                new SandboxProperties(true, 0, Duration.ZERO, 2, 77, callback, Duration.ZERO), clock)) {
             sandbox.start(SandboxTestbed.CATALOGUE);
             assertThat(pushes).as("the backlog is not pushed").isEmpty();
 

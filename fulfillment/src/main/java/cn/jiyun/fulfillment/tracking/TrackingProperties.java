@@ -1,0 +1,37 @@
+package cn.jiyun.fulfillment.tracking;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How handed-over parcels are followed (the aggregator itself is {@code jiyun.tracking.kuaidi100.*}).
+ *
+ * @param interval           how often due subscriptions are sent to the aggregator
+ * @param maxAttempts        attempts before a subscription is marked failed for a person
+ * @param firstBackOff       wait after the first failure; doubles each time
+ * @param maxBackOff         the longest wait between attempts
+ * @param silentAfter        a parcel without a scan for this long needs a person
+ * @param silenceCheckInterval how often the service looks for such parcels
+ */
+@ConfigurationProperties("jiyun.tracking")
+public record TrackingProperties(@DefaultValue("10s") Duration interval, @DefaultValue("8") int maxAttempts,
+                                 @DefaultValue("30s") Duration firstBackOff, @DefaultValue("1h") Duration maxBackOff,
+                                 @DefaultValue("72h") Duration silentAfter,
+                                 @DefaultValue("10m") Duration silenceCheckInterval) {
+
+    public TrackingProperties {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("jiyun.tracking.max-attempts must be at least 1, was " + maxAttempts);
+        }
+        if (silentAfter.isNegative() || silentAfter.isZero()) {
+            throw new IllegalArgumentException("jiyun.tracking.silent-after must be positive, was " + silentAfter);
+        }
+    }
+
+    Duration backOffAfter(int attempts) {
+        Duration wait = firstBackOff.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
+        return wait.compareTo(maxBackOff) > 0 ? maxBackOff : wait;
+    }
+}
