@@ -59,6 +59,17 @@ public class OrderTimelines implements OrderTimelineSource {
             }
             // NEEDS_ATTENTION is a person's working state, not a step of the parcels' way
         }
+        // a step the order went past in one move (the carrier's first news may already be "delivered") was passed
+        // on the way: done, at the time of the next step reached, rather than shown as still to come
+        Instant later = null;
+        for (int i = MILESTONES.size() - 1; i >= 0; i--) {
+            Instant own = reached.get(MILESTONES.get(i));
+            if (own != null) {
+                later = own;
+            } else if (later != null) {
+                reached.put(MILESTONES.get(i), later);
+            }
+        }
         List<Step> steps = new ArrayList<>();
         for (OrderStatus milestone : MILESTONES) {
             Instant at = reached.get(milestone);

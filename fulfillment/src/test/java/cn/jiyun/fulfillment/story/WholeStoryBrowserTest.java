@@ -28,24 +28,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cooperative, demo users, zh-CN): a cooperative admin plans a hub on the board and approves the
  * plan; the courier opens the manifest, confirms a stop's parcels, scans them in at the hub and hands
  * an order to the carrier; the seller sees the order picked up and then its waybill; the public
- * tracking link shows the same without login. Run with {@code -Djiyun.screenshots=docs/screenshots}
+ * tracking link shows the same without login; the sandbox's carrier scans the parcel along until it is
+ * delivered, and both pages show the journey (the public one without the carrier's words). Run with {@code -Djiyun.screenshots=docs/screenshots}
  * to refresh the README's pictures.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a defined port: the sandbox's tracking aggregator pushes to the callback URL made from server.port
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("sandbox")
 @DirtiesContext
 @TestPropertySource(properties = {
         "jiyun.data-dir=./target/test-data/story-${random.uuid}",
-        "jiyun.sandbox.webhook-callback="})
+        "jiyun.sandbox.webhook-callback=",
+        // the sandbox's carrier scans a handed-over parcel every second, so the journey fits in the test
+        "jiyun.sandbox.tracking-step=1s",
+        "jiyun.tracking.interval=1s"})
 class WholeStoryBrowserTest {
 
     private static final Duration SOLVING = Duration.ofSeconds(120);
 
     @DynamicPropertySource
     static void freeSandboxPort(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            int port = socket.getLocalPort();
-            registry.add("jiyun.sandbox.port", () -> port);
+        try (ServerSocket sandbox = new ServerSocket(0); ServerSocket server = new ServerSocket(0)) {
+            int sandboxPort = sandbox.getLocalPort();
+            int serverPort = server.getLocalPort();
+            registry.add("jiyun.sandbox.port", () -> sandboxPort);
+            registry.add("server.port", () -> serverPort);
         }
     }
 
@@ -130,6 +137,41 @@ class WholeStoryBrowserTest {
             assertThat(buyer.find(By.id("waybill")).getText()).isEqualTo(waybill);
             assertThat(buyer.text()).contains("中通快递");
         }
+
+        // the carrier's scans arrive through the tracking aggregator's signed pushes
+        awaitStatus(order, "DELIVERED");
+        try (Browser seller = Browser.open(port, 1280, 900)) {
+            seller.logIn("seller-1", "demo");
+            seller.go("/orders/" + order.orderId());
+            assertThat(seller.find(By.id("order-status")).getText()).isEqualTo("已签收");
+            assertThat(seller.find(By.cssSelector("#journey [data-test=scan-DELIVERED]")).getText()).contains("已签收");
+            assertThat(seller.driver().findElements(By.cssSelector("#journey [data-test=scan-IN_TRANSIT]")))
+                    .isNotEmpty();
+            assertThat(seller.driver().findElements(By.cssSelector("#journey .scan-text"))).isNotEmpty();
+            seller.screenshot("seller-order-delivered");
+        }
+        try (Browser buyer = Browser.open(port, 412, 915)) {
+            buyer.go(trackingPath);
+            assertThat(buyer.find(By.id("status")).getText()).isEqualTo("已签收");
+            assertThat(buyer.find(By.cssSelector("#journey [data-test=scan-COLLECTED]")).getText()).isNotBlank();
+            assertThat(buyer.driver().findElements(By.cssSelector("#journey .scan-text")))
+                    .as("the public page shows no carrier text, only stage, time and city").isEmpty();
+            assertThat(buyer.text()).doesNotContain("1390951").doesNotContain("签收人");
+            buyer.screenshot("tracking-delivered");
+        }
+    }
+
+    private void awaitStatus(Picked order, String expected) {
+        java.time.Instant giveUp = java.time.Instant.now().plusSeconds(90);
+        while (!expected.equals(status(order)) && java.time.Instant.now().isBefore(giveUp)) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        assertThat(status(order)).isEqualTo(expected);
     }
 
     private void planAndApproveTheFirstHub() {

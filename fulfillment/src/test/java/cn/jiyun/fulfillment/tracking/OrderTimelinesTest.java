@@ -11,6 +11,7 @@ import cn.jiyun.fulfillment.shops.Shop;
 import cn.jiyun.fulfillment.support.Fixtures;
 import cn.jiyun.fulfillment.support.H2gisTest;
 import cn.jiyun.fulfillment.orders.OrderTimeline.Step;
+import cn.jiyun.integrations.Carrier;
 import cn.jiyun.integrations.Platform;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,26 @@ class OrderTimelinesTest {
 
         assertThat(timeline().steps()).extracting(Step::status).doesNotContain(OrderStatus.NEEDS_ATTENTION);
         assertThat(timeline().status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
+    }
+
+    @Test
+    void aStepTheCarrierWentPastInOneMoveIsShownDoneNotStillToCome() {
+        move(OrderStatus.PLANNED);
+        move(OrderStatus.PICKED_UP);
+        move(OrderStatus.AT_HUB);
+        orderService.changeStatus(coop.id(), order.id(), OrderStatus.HANDED_TO_CARRIER, null, Carrier.ZTO,
+                "78310000000001", "test");
+        // the first push already said "signed for"
+        assertThat(orderService.carrierMoved(order.id(), OrderStatus.DELIVERED, java.time.Instant.now(), "签收",
+                "KUAIDI100")).isTrue();
+
+        OrderTimeline timeline = timeline();
+
+        assertThat(timeline.steps()).extracting(Step::done).containsOnly(true);
+        assertThat(timeline.steps().get(6).status()).isEqualTo(OrderStatus.IN_TRANSIT);
+        assertThat(timeline.steps().get(6).at()).isEqualTo(timeline.steps().get(7).at());
+        assertThat(timeline.steps()).extracting(Step::current)
+                .containsExactly(false, false, false, false, false, false, false, true);
     }
 
     private void move(OrderStatus next) {
