@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.pages;
 
+import cn.jiyun.fulfillment.security.EndedLogins;
 import cn.jiyun.fulfillment.security.FirstPasswordGuard;
 import cn.jiyun.fulfillment.security.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,8 @@ class PageSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, @Value("${jiyun.map.tile-url:}") String tileUrl, ObjectMapper json)
+    SecurityFilterChain pages(HttpSecurity http, @Value("${jiyun.map.tile-url:}") String tileUrl, ObjectMapper json,
+                             EndedLogins endedLogins)
             throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         // the 403 page is rendered here; the container's /error belongs to the API chain
@@ -47,6 +49,7 @@ class PageSecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(denied))
+                .addFilterBefore(endedLogins.filter(), AuthorizationFilter.class)
                 .addFilterBefore(new FirstPasswordGuard(json), AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         contentSecurityPolicy(tileUrl))));
