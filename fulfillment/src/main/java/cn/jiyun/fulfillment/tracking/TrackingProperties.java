@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.tracking;
 
+import cn.jiyun.fulfillment.Retries;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,16 +23,21 @@ public record TrackingProperties(@DefaultValue("10s") Duration interval, @Defaul
                                  @DefaultValue("10m") Duration silenceCheckInterval) {
 
     public TrackingProperties {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("jiyun.tracking.max-attempts must be at least 1, was " + maxAttempts);
-        }
+        retries(maxAttempts, firstBackOff, maxBackOff);
         if (silentAfter.isNegative() || silentAfter.isZero()) {
             throw new IllegalArgumentException("jiyun.tracking.silent-after must be positive, was " + silentAfter);
         }
     }
 
-    Duration backOffAfter(int attempts) {
-        Duration wait = firstBackOff.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
-        return wait.compareTo(maxBackOff) > 0 ? maxBackOff : wait;
+    Retries retries() {
+        return retries(maxAttempts, firstBackOff, maxBackOff);
+    }
+
+    private static Retries retries(int maxAttempts, Duration firstBackOff, Duration maxBackOff) {
+        try {
+            return new Retries(maxAttempts, firstBackOff, maxBackOff);
+        } catch (IllegalArgumentException wrong) {
+            throw new IllegalArgumentException("jiyun.tracking." + wrong.getMessage(), wrong);
+        }
     }
 }

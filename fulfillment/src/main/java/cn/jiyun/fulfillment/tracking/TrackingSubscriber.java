@@ -93,9 +93,9 @@ class TrackingSubscriber {
                 log.info("{} follows waybill {} of order {}", to.name(), subscription.waybillNumber(),
                         subscription.orderId());
             } else {
-                boolean last = permanent || subscription.attempts() + 1 >= properties.maxAttempts();
-                subscription.attemptFailed(failure, last, properties.backOffAfter(subscription.attempts() + 1),
-                        clock.instant());
+                boolean last = properties.retries().givesUp(subscription.attempts(), permanent);
+                subscription.attemptFailed(failure, last,
+                        properties.retries().backOffAfter(subscription.attempts() + 1), clock.instant());
                 log.warn("Tracking subscription {} at {} failed (attempt {}{}): {}", subscription.id(), to.name(),
                         subscription.attempts(), last ? ", given up" : "", failure);
             }

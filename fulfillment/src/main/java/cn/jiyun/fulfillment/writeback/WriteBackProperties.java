@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.writeback;
 
+import cn.jiyun.fulfillment.Retries;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,8 +18,19 @@ import java.time.Duration;
 public record WriteBackProperties(@DefaultValue("10s") Duration interval, @DefaultValue("8") int maxAttempts,
                                   @DefaultValue("30s") Duration firstBackOff, @DefaultValue("1h") Duration maxBackOff) {
 
-    Duration backOffAfter(int attempts) {
-        Duration wait = firstBackOff.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
-        return wait.compareTo(maxBackOff) > 0 ? maxBackOff : wait;
+    public WriteBackProperties {
+        retries(maxAttempts, firstBackOff, maxBackOff);
+    }
+
+    Retries retries() {
+        return retries(maxAttempts, firstBackOff, maxBackOff);
+    }
+
+    private static Retries retries(int maxAttempts, Duration firstBackOff, Duration maxBackOff) {
+        try {
+            return new Retries(maxAttempts, firstBackOff, maxBackOff);
+        } catch (IllegalArgumentException wrong) {
+            throw new IllegalArgumentException("jiyun.write-back." + wrong.getMessage(), wrong);
+        }
     }
 }

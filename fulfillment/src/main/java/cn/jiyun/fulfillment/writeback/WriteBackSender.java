@@ -118,8 +118,8 @@ public class WriteBackSender {
                 log.info("Wrote waybill {} of order {} back to {}", writeBack.waybillNumber(), writeBack.orderId(),
                         writeBack.platform());
             } else {
-                boolean last = permanent || writeBack.attempts() + 1 >= properties.maxAttempts();
-                writeBack.attemptFailed(failure, last, properties.backOffAfter(writeBack.attempts() + 1),
+                boolean last = properties.retries().givesUp(writeBack.attempts(), permanent);
+                writeBack.attemptFailed(failure, last, properties.retries().backOffAfter(writeBack.attempts() + 1),
                         clock.instant());
                 log.warn("Write-back {} to {} failed (attempt {}{}): {}", writeBack.id(), writeBack.platform(),
                         writeBack.attempts(), last ? ", given up" : "", failure);
