@@ -19,6 +19,15 @@ public record Retries(int maxAttempts, Duration firstBackOff, Duration maxBackOf
         }
     }
 
+    /** As the constructor, with a refusal naming the settings under {@code prefix} (e.g. {@code jiyun.write-back}). */
+    public static Retries of(String prefix, int maxAttempts, Duration firstBackOff, Duration maxBackOff) {
+        try {
+            return new Retries(maxAttempts, firstBackOff, maxBackOff);
+        } catch (IllegalArgumentException wrong) {
+            throw new IllegalArgumentException(prefix + "." + wrong.getMessage(), wrong);
+        }
+    }
+
     /** The wait after the {@code attempts}-th failure. */
     public Duration backOffAfter(int attempts) {
         Duration wait = firstBackOff.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));

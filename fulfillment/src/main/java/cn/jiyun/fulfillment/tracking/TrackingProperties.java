@@ -23,21 +23,14 @@ public record TrackingProperties(@DefaultValue("10s") Duration interval, @Defaul
                                  @DefaultValue("10m") Duration silenceCheckInterval) {
 
     public TrackingProperties {
-        retries(maxAttempts, firstBackOff, maxBackOff);
+        // refuse settings that cannot work at start, naming them
+        Retries.of("jiyun.tracking", maxAttempts, firstBackOff, maxBackOff);
         if (silentAfter.isNegative() || silentAfter.isZero()) {
             throw new IllegalArgumentException("jiyun.tracking.silent-after must be positive, was " + silentAfter);
         }
     }
 
     Retries retries() {
-        return retries(maxAttempts, firstBackOff, maxBackOff);
-    }
-
-    private static Retries retries(int maxAttempts, Duration firstBackOff, Duration maxBackOff) {
-        try {
-            return new Retries(maxAttempts, firstBackOff, maxBackOff);
-        } catch (IllegalArgumentException wrong) {
-            throw new IllegalArgumentException("jiyun.tracking." + wrong.getMessage(), wrong);
-        }
+        return Retries.of("jiyun.tracking", maxAttempts, firstBackOff, maxBackOff);
     }
 }

@@ -19,18 +19,11 @@ public record WriteBackProperties(@DefaultValue("10s") Duration interval, @Defau
                                   @DefaultValue("30s") Duration firstBackOff, @DefaultValue("1h") Duration maxBackOff) {
 
     public WriteBackProperties {
-        retries(maxAttempts, firstBackOff, maxBackOff);
+        // refuse settings that cannot work at start, naming them
+        Retries.of("jiyun.write-back", maxAttempts, firstBackOff, maxBackOff);
     }
 
     Retries retries() {
-        return retries(maxAttempts, firstBackOff, maxBackOff);
-    }
-
-    private static Retries retries(int maxAttempts, Duration firstBackOff, Duration maxBackOff) {
-        try {
-            return new Retries(maxAttempts, firstBackOff, maxBackOff);
-        } catch (IllegalArgumentException wrong) {
-            throw new IllegalArgumentException("jiyun.write-back." + wrong.getMessage(), wrong);
-        }
+        return Retries.of("jiyun.write-back", maxAttempts, firstBackOff, maxBackOff);
     }
 }
