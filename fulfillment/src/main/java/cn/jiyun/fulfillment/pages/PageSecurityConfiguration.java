@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.pages;
 
+import cn.jiyun.fulfillment.printing.PrintComponents;
 import cn.jiyun.fulfillment.security.EndedLogins;
 import cn.jiyun.fulfillment.security.FirstPasswordGuard;
 import cn.jiyun.fulfillment.security.Role;
@@ -30,7 +31,7 @@ class PageSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, @Value("${jiyun.map.tile-url:}") String tileUrl, ObjectMapper json,
-                             EndedLogins endedLogins)
+                             EndedLogins endedLogins, PrintComponents printComponents)
             throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         // the 403 page is rendered here; the container's /error belongs to the API chain
@@ -52,7 +53,7 @@ class PageSecurityConfiguration {
                 .addFilterBefore(endedLogins.filter(), AuthorizationFilter.class)
                 .addFilterBefore(new FirstPasswordGuard(json), AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        contentSecurityPolicy(tileUrl))));
+                        contentSecurityPolicy(tileUrl, printComponents.origins()))));
         return http.build();
     }
 
@@ -60,16 +61,18 @@ class PageSecurityConfiguration {
      * The pages load scripts, styles and images from Jiyun itself only, with no inline script or style attribute
      * (scripts may still set styles through the DOM, as the map does); map tiles come from the configured tile
      * server's origin; QR codes and photos taken at the hub are {@code data:} or {@code blob:} images. No page may
-     * be framed, posted elsewhere or given another base.
+     * be framed, posted elsewhere or given another base. The hub page may talk to the platforms' print components on
+     * the hub's PC ({@link PrintComponents}).
      */
-    static String contentSecurityPolicy(String tileUrl) {
+    static String contentSecurityPolicy(String tileUrl, java.util.List<String> printComponents) {
         String images = "'self' data: blob:";
         String tiles = tileOrigin(tileUrl);
         if (!tiles.isEmpty()) {
             images += " " + tiles;
         }
+        String connect = "'self'" + (printComponents.isEmpty() ? "" : " " + String.join(" ", printComponents));
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + images
-                + "; media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                + "; media-src 'self' blob:; connect-src " + connect + "; object-src 'none'; base-uri 'self'; "
                 + "form-action 'self'; frame-ancestors 'none'";
     }
 

@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.pages;
 
+import cn.jiyun.fulfillment.printing.PrintComponents;
 import cn.jiyun.fulfillment.support.H2gisTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,13 +39,23 @@ class ContentSecurityPolicyTest {
 
     @Test
     void mapTilesMayComeOnlyFromTheConfiguredTileServer() {
-        assertThat(PageSecurityConfiguration.contentSecurityPolicy("")).contains("img-src 'self' data: blob:;");
-        assertThat(PageSecurityConfiguration.contentSecurityPolicy("https://{s}.tile.example.org/{z}/{x}/{y}.png"))
-                .contains("img-src 'self' data: blob: https://*.tile.example.org;");
+        assertThat(PageSecurityConfiguration.contentSecurityPolicy("", List.of())).contains("img-src 'self' data: blob:;");
+        assertThat(PageSecurityConfiguration.contentSecurityPolicy("https://{s}.tile.example.org/{z}/{x}/{y}.png",
+                List.of())).contains("img-src 'self' data: blob: https://*.tile.example.org;");
         assertThat(PageSecurityConfiguration.tileOrigin("http://localhost:18089/tiles/{z}/{x}/{y}.png"))
                 .isEqualTo("http://localhost:18089");
         assertThatThrownBy(() -> PageSecurityConfiguration.tileOrigin("tiles/{z}/{x}/{y}.png"))
                 .hasMessageContaining("jiyun.map.tile-url must be an http(s) URL template");
+    }
+
+    @Test
+    void thePagesMayTalkOnlyToThePrintComponentsOnTheHubsPc() throws Exception {
+        String policy = mvc.perform(get("/login")).andReturn().getResponse().getHeader("Content-Security-Policy");
+        assertThat(policy).contains("connect-src 'self' ws://127.0.0.1:13888 ws://localhost:16888 ws://127.0.0.1:12705;");
+        assertThat(new PrintComponents("/sandbox/print-component/douyin", "ws://localhost:16888/ks/printer",
+                "wss://127.0.0.1:12706").origins()).containsExactly("ws://localhost:16888", "wss://127.0.0.1:12706");
+        assertThatThrownBy(() -> new PrintComponents("http://127.0.0.1:13888", "/k", "/w"))
+                .hasMessageContaining("jiyun.printing.components.douyin must be a ws:// or wss:// address");
     }
 
     @Test
