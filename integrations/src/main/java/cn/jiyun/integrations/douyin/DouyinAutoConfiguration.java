@@ -37,6 +37,13 @@ public class DouyinAutoConfiguration {
     }
 
     @Bean
+    DouyinEWaybills douyinEWaybills(ConnectorSkeleton skeleton, DouyinProperties properties, DouyinSigner signer) {
+        ConnectorSettings settings = skeleton.settings(Platform.DOUYIN, DEFAULTS);
+        return new DouyinEWaybills(new DouyinClient(settings, signer, skeleton.shops(), skeleton.clock()),
+                new DouyinCarrierCodes(properties.carrierCodes()));
+    }
+
+    @Bean
     PlatformRoutes douyinRoutes(ConnectorSkeleton skeleton, DouyinConnector connector, DouyinSigner signer) {
         return skeleton.routes(skeleton.settings(Platform.DOUYIN, DEFAULTS), connector, new DouyinPushReader(signer));
     }

@@ -42,6 +42,11 @@ public class WechatAutoConfiguration {
     }
 
     @Bean
+    WechatEWaybills wechatEWaybills(WechatProperties properties, WechatApiClient client) {
+        return new WechatEWaybills(client, new WechatCarrierCodes(properties.carrierCodes()));
+    }
+
+    @Bean
     PlatformRoutes wechatRoutes(ConnectorSkeleton skeleton, WechatProperties properties, WechatApiClient client,
                                 WechatConnector connector) {
         if (properties.token().isEmpty() && properties.encodingAesKey().isEmpty()) {
