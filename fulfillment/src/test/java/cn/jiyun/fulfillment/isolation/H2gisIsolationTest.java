@@ -2,7 +2,7 @@ package cn.jiyun.fulfillment.isolation;
 
 import cn.jiyun.fulfillment.support.H2gisTest;
 
-/** The isolation contract on the embedded store. */
+/** Isolation between cooperatives on the embedded default store, H2GIS. */
 @H2gisTest
 class H2gisIsolationTest extends IsolationContract {
 }

@@ -2,7 +2,7 @@ package cn.jiyun.fulfillment.isolation;
 
 import cn.jiyun.fulfillment.support.PostgisTest;
 
-/** The isolation contract on PostGIS, the production store. */
+/** Isolation between cooperatives on the production store, a real PostGIS server. */
 @PostgisTest
 class PostgisIsolationTest extends IsolationContract {
 }
