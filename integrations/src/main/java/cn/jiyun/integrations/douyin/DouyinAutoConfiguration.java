@@ -8,6 +8,7 @@ import cn.jiyun.integrations.sync.SkeletonConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -34,6 +35,16 @@ public class DouyinAutoConfiguration {
         return new DouyinConnector(settings.pageSize(), new DouyinClient(settings, signer, skeleton.shops(),
                 skeleton.clock()), new DouyinOrderMapper(), new DouyinCarrierCodes(properties.carrierCodes()),
                 skeleton.windowedSync(Platform.DOUYIN, settings, null));
+    }
+
+    /** The service market's authorise page, {@code jiyun.platforms.douyin.authorise-url}; the real one by default. */
+    @Bean
+    DouyinAuthorisation douyinAuthorisation(ConnectorSkeleton skeleton, DouyinProperties properties, DouyinSigner signer,
+                                            @Value("${jiyun.platforms.douyin.authorise-url:https://fuwu.jinritemai.com/authorize}")
+                                            String authoriseUrl) {
+        ConnectorSettings settings = skeleton.settings(Platform.DOUYIN, DEFAULTS);
+        return new DouyinAuthorisation(authoriseUrl, properties.appKey(),
+                new DouyinClient(settings, signer, skeleton.shops(), skeleton.clock()));
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package cn.jiyun.integrations.douyin;
 
 import cn.jiyun.integrations.AuthorisationRevokedException;
+import cn.jiyun.integrations.AuthorisationRefusedException;
 import cn.jiyun.integrations.Platform;
+import cn.jiyun.integrations.ShopAuthorisationFlow;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
@@ -37,6 +39,7 @@ public class DouyinClient {
     private static final Logger log = LoggerFactory.getLogger(DouyinClient.class);
 
     static final String TOKEN_REFRESH = "token.refresh";
+    static final String TOKEN_CREATE = "token.create";
 
     /** 40003 sub-code, and the legacy 30002, for an access token past its lifetime. */
     private static final String TOKEN_EXPIRED = "isv.access-token-expired";
@@ -130,6 +133,36 @@ public class DouyinClient {
                     grant.refreshToken().isEmpty() ? current.refreshToken() : grant.refreshToken(),
                     expiresAt, current.syncCursor());
         }
+    }
+
+    /**
+     * {@code token.create} with an authorisation code (README 1.3), signed as every call but without
+     * an access token. A {@code dop.token-generate-failed} or parameter refusal is the seller's code being
+     * expired, used or unknown: nothing to retry.
+     */
+    public ShopAuthorisationFlow.AuthorisedShop createToken(String code) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("code", code);
+        params.put("grant_type", "authorization_code");
+        DouyinApiResponse response = exchange(TOKEN_CREATE, null, DouyinParamJson.of(params));
+        if (!response.succeeded()) {
+            int status = response.effectiveCode();
+            if (status == DouyinApiResponse.SERVICE_UNAVAILABLE || status == DouyinApiResponse.RATE_LIMITED) {
+                throw failure(TOKEN_CREATE, response);
+            }
+            throw new AuthorisationRefusedException(Platform.DOUYIN, response.platformCode(), response.explanation());
+        }
+        DouyinTokenData data = read(response.data(), DouyinTokenData.class, TOKEN_CREATE);
+        if (data.accessToken() == null || data.accessToken().isBlank() || data.shopId() == null
+                || data.shopId().isBlank()) {
+            throw new PlatformException(Platform.DOUYIN, "no-access-token",
+                    "token.create answered success without an access_token or shop_id (log_id " + response.logId() + ")",
+                    false);
+        }
+        Instant expiresAt = data.expiresIn() == null ? null : clock.instant().plusSeconds(data.expiresIn());
+        String name = data.shopName() == null || data.shopName().isBlank() ? "抖店 " + data.shopId() : data.shopName();
+        return new ShopAuthorisationFlow.AuthorisedShop(data.shopId(), name,
+                new TokenGrant(data.accessToken(), data.refreshToken(), expiresAt, null));
     }
 
     <T> T read(JsonNode node, Class<T> type, String method) {

@@ -9,7 +9,8 @@ record DouyinTokenData(
         @JsonProperty("access_token") String accessToken,
         @JsonProperty("expires_in") Long expiresIn,
         @JsonProperty("refresh_token") String refreshToken,
-        @JsonProperty("shop_id") String shopId) {
+        @JsonProperty("shop_id") String shopId,
+        @JsonProperty("shop_name") String shopName) {
 
     @Override
     public String toString() {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -38,6 +39,16 @@ public class KuaishouAutoConfiguration {
                 skeleton.shops(), JSON, skeleton.clock());
         return new KuaishouConnector(settings, client, new KuaishouOrderMapper(JSON), JSON,
                 skeleton.windowedSync(Platform.KUAISHOU, settings, KuaishouConnector.OLDEST_KUAISHOU_SERVES));
+    }
+
+    /** Kuaishou's authorise page, {@code jiyun.platforms.kuaishou.authorise-url}; the real one by default. */
+    @Bean
+    KuaishouAuthorisation kuaishouAuthorisation(ConnectorSkeleton skeleton, KuaishouProperties properties,
+                                                @Value("${jiyun.platforms.kuaishou.authorise-url:https://open.kwaixiaodian.com/oauth/authorize}")
+                                                String authoriseUrl) {
+        ConnectorSettings settings = skeleton.settings(Platform.KUAISHOU, DEFAULTS);
+        return new KuaishouAuthorisation(authoriseUrl, properties.appKey(), new KuaishouClient(settings, properties,
+                new KuaishouSigner(properties.signSecret()), skeleton.shops(), JSON, skeleton.clock()));
     }
 
     @Bean

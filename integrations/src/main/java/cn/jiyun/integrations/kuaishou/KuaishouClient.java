@@ -1,6 +1,7 @@
 package cn.jiyun.integrations.kuaishou;
 
 import cn.jiyun.integrations.AuthorisationRevokedException;
+import cn.jiyun.integrations.AuthorisationRefusedException;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
@@ -40,6 +41,7 @@ public class KuaishouClient {
 
     private static final Logger log = LoggerFactory.getLogger(KuaishouClient.class);
     private static final Platform KUAISHOU = Platform.KUAISHOU;
+    static final String SELLER_GET = "open.user.seller.get";
 
     private final ConnectorSettings settings;
     private final KuaishouProperties properties;
@@ -155,6 +157,48 @@ public class KuaishouClient {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The seller's id and shop name answered by {@code open.user.seller.get} (README 2.3 of docs/platforms/authorisation.md). */
+    record Seller(String sellerId, String name) {
+    }
+
+    /**
+     * {@code GET /oauth2/access_token} with {@code grant_type=code} (README 2.3): the code becomes the
+     * shop's tokens. A refusal ({@code result} other than 1) is the seller's code being expired, used or
+     * unknown, or the app's secret being wrong: nothing to retry.
+     */
+    TokenGrant exchangeCode(String code) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("app_id", properties.appKey());
+        query.put("app_secret", properties.appSecret());
+        query.put("grant_type", "code");
+        query.put("code", code);
+        KuaishouTokenResponse answer = withRetries("oauth2/access_token", () -> http.request(
+                        URI.create(http.uri("/oauth2/access_token") + "?" + formEncode(query))).GET().build(),
+                text -> json.readValue(text, KuaishouTokenResponse.class), ignored -> false);
+        if (!answer.succeeded()) {
+            throw new AuthorisationRefusedException(KUAISHOU, String.valueOf(answer.result()), answer.describe());
+        }
+        Instant now = clock.instant();
+        return new TokenGrant(answer.accessToken(), answer.refreshToken(),
+                answer.expiresIn() == null ? null : now.plusSeconds(answer.expiresIn()),
+                answer.refreshTokenExpiresIn() == null ? null : now.plusSeconds(answer.refreshTokenExpiresIn()));
+    }
+
+    /** Who granted a fresh access token: the seller id Jiyun keys Kuaishou shops on, and the shop's name. */
+    Seller sellerOf(String accessToken) {
+        KuaishouResponse response = send(SELLER_GET, "{}", accessToken, false);
+        if (!response.succeeded()) {
+            throw new PlatformException(KUAISHOU, response.platformCode(), SELLER_GET + ": " + response.message(), false);
+        }
+        JsonNode data = response.data();
+        String sellerId = data == null ? "" : data.path("sellerId").asText("");
+        if (sellerId.isBlank()) {
+            throw new PlatformException(KUAISHOU, "no-seller-id", SELLER_GET + " answered without a sellerId", false);
+        }
+        String name = data.path("name").asText("");
+        return new Seller(sellerId, name.isBlank() ? "快手小店 " + sellerId : name);
     }
 
     private KuaishouTokenResponse requestRefresh(String refreshToken) {

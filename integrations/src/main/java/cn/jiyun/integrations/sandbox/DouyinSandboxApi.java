@@ -34,7 +34,8 @@ final class DouyinSandboxApi extends SandboxApi {
     static final String ORDER_DETAIL = "order.orderDetail";
     static final String LOGISTICS_ADD = "order.logisticsAdd";
     static final String TOKEN_REFRESH = "token.refresh";
-    static final List<String> METHODS = List.of(SEARCH_LIST, ORDER_DETAIL, LOGISTICS_ADD, TOKEN_REFRESH);
+    static final String TOKEN_CREATE = "token.create";
+    static final List<String> METHODS = List.of(SEARCH_LIST, ORDER_DETAIL, LOGISTICS_ADD, TOKEN_REFRESH, TOKEN_CREATE);
 
     private static final long TIMESTAMP_TOLERANCE_SECONDS = 300;
     private static final int LARGEST_PAGE = 100;
@@ -115,6 +116,9 @@ final class DouyinSandboxApi extends SandboxApi {
         }
         if (method.equals(TOKEN_REFRESH)) {
             return refresh(legacyFields, params);
+        }
+        if (method.equals(TOKEN_CREATE)) {
+            return create(legacyFields, params);
         }
         String accessToken = query.get("access_token");
         if (accessToken == null || accessToken.isEmpty()) {
@@ -203,6 +207,35 @@ final class DouyinSandboxApi extends SandboxApi {
             case CANCELLED -> error(legacyFields, 50002, "isv.business-failed:order-status-invalid", "订单已取消，不能发货");
             case NOT_FOUND -> error(legacyFields, 50002, "isv.business-failed:order-not-exist", "订单不存在");
         };
+    }
+
+    /** {@code token.create} with the code the authorise page handed out (README 1.3): the shop's first tokens. */
+    private WireAnswer create(boolean legacyFields, JsonNode params) {
+        if (!"authorization_code".equals(params.path("grant_type").asText())) {
+            return error(legacyFields, 40003, "isv.parameter-format-invalid", "grant_type应为authorization_code");
+        }
+        String code = params.path("code").asText("");
+        if (code.isEmpty()) {
+            return error(legacyFields, 40001, "isv.parameter-missing", "缺少code");
+        }
+        Optional<SandboxTokens.Grant> grant = tokens.exchangeCode(Platform.DOUYIN, code);
+        if (grant.isEmpty()) {
+            return error(legacyFields, 50001, "dop.token-generate-failed:code-expired", "code已过期或已使用");
+        }
+        return tokenData(legacyFields, grant.get());
+    }
+
+    private WireAnswer tokenData(boolean legacyFields, SandboxTokens.Grant grant) {
+        ObjectNode data = WireAnswer.JSON.createObjectNode();
+        data.put("access_token", grant.accessToken());
+        data.put("expires_in", grant.accessLifetime().toSeconds());
+        data.put("refresh_token", grant.refreshToken());
+        data.put("scope", "SCOPE");
+        putId(data, "shop_id", grant.shopId());
+        data.put("shop_name", shopName(grant.shopId()));
+        data.put("authority_id", "");
+        data.put("auth_subject_type", "MiniShop");
+        return success(legacyFields, data);
     }
 
     private WireAnswer refresh(boolean legacyFields, JsonNode params) {

@@ -36,7 +36,9 @@ final class KuaishouSandboxApi extends SandboxApi {
     static final String CURSOR_LIST = "open.order.cursor.list";
     static final String DELIVER = "open.seller.order.goods.deliver";
     static final String REFRESH_PATH = "/oauth2/refresh_token";
-    static final List<String> METHODS = List.of(CURSOR_LIST, DELIVER);
+    static final String ACCESS_TOKEN_PATH = "/oauth2/access_token";
+    static final String SELLER_GET = "open.user.seller.get";
+    static final List<String> METHODS = List.of(CURSOR_LIST, DELIVER, SELLER_GET);
 
     /** End of the list; README 2.5 could not spell it from a source, the connector accepts it. */
     static final String NO_MORE = "nomore";
@@ -54,6 +56,7 @@ final class KuaishouSandboxApi extends SandboxApi {
     static final int ACCESS_DENIED = 100200102;
     static final int UNAUTHORIZED_CLIENT = 100200101;
     static final int UNSUPPORTED_GRANT = 100200104;
+    static final int INVALID_GRANT = 100200105;
 
     private static final Duration LONGEST_RANGE = Duration.ofDays(7);
     private static final Duration OLDEST = Duration.ofDays(90);
@@ -75,6 +78,7 @@ final class KuaishouSandboxApi extends SandboxApi {
     Map<String, Function<WireRequest, WireAnswer>> paths() {
         Map<String, Function<WireRequest, WireAnswer>> paths = methodPaths(METHODS, this::answer);
         paths.put(REFRESH_PATH, this::refresh);
+        paths.put(ACCESS_TOKEN_PATH, this::accessToken);
         return paths;
     }
 
@@ -123,8 +127,41 @@ final class KuaishouSandboxApi extends SandboxApi {
                     : error(INVALID_REQUEST, "请使用GET请求");
             case DELIVER -> "POST".equals(request.method()) ? deliver(valid.shopId(), param)
                     : error(INVALID_REQUEST, "请使用POST请求");
+            case SELLER_GET -> seller(valid.shopId());
             default -> error(INVALID_REQUEST, "API不存在");
         };
+    }
+
+    /** {@code GET /oauth2/access_token} with {@code grant_type=code} (README 2.3): the shop's first tokens. */
+    WireAnswer accessToken(WireRequest request) {
+        if (!credentials.kuaishouAppKey().equals(request.parameter("app_id"))
+                || !credentials.kuaishouAppSecret().equals(request.parameter("app_secret"))) {
+            return oauthError(UNAUTHORIZED_CLIENT, "unauthorized_client", "app_id或app_secret错误");
+        }
+        if (!"code".equals(request.parameter("grant_type"))) {
+            return oauthError(UNSUPPORTED_GRANT, "unsupported_grant_type", "grant_type应为code");
+        }
+        Optional<SandboxTokens.Grant> grant = tokens.exchangeCode(Platform.KUAISHOU, request.parameter("code"));
+        if (grant.isEmpty()) {
+            return oauthError(INVALID_GRANT, "invalid_grant", "code已过期或已使用");
+        }
+        ObjectNode body = WireAnswer.JSON.createObjectNode();
+        body.put("result", SUCCESS);
+        body.put("access_token", grant.get().accessToken());
+        body.put("expires_in", grant.get().accessLifetime().toSeconds());
+        body.put("refresh_token", grant.get().refreshToken());
+        body.put("refresh_token_expires_in", grant.get().refreshLifetime().toSeconds());
+        body.put("open_id", sellerOpenId(grant.get().shopId()));
+        body.putArray("scopes").add("merchant_order").add("merchant_logistics").add("merchant_user");
+        return WireAnswer.json(body);
+    }
+
+    /** {@code open.user.seller.get}: the seller the token stands for, whose id Jiyun keys the shop on. */
+    private WireAnswer seller(String shopId) {
+        ObjectNode data = WireAnswer.JSON.createObjectNode();
+        data.put("sellerId", Long.parseLong(shopId));
+        data.put("name", "宁夏集运快手小店" + shopId.substring(Math.max(0, shopId.length() - 4)));
+        return success(data);
     }
 
     /** {@code POST /oauth2/refresh_token} (README 2.3): a new access token and a new refresh token. */

@@ -40,7 +40,7 @@ final class OrderGenerator {
             Platform.WECHAT, 3_705_115_000_000_000_000L);
 
     private final Random random;
-    private final SandboxCatalogue catalogue;
+    private SandboxCatalogue catalogue;
     private final List<Platform> platforms;
     private final Map<Platform, Long> issued = new EnumMap<>(Platform.class);
     private int turn;
@@ -51,6 +51,13 @@ final class OrderGenerator {
         this.platforms = List.of(Platform.DOUYIN, Platform.KUAISHOU, Platform.WECHAT).stream()
                 .filter(platform -> !catalogue.shops(platform).isEmpty())
                 .toList();
+    }
+
+    /** A shop opened after the start (one a seller authorised through the sandbox) takes its turns from now on. */
+    void open(Shop shop) {
+        List<Shop> shops = new ArrayList<>(catalogue.shops());
+        shops.add(shop);
+        catalogue = new SandboxCatalogue(shops);
     }
 
     /** Paid orders of the 24 hours before {@code now}, oldest first; a few already cancelled. */

@@ -67,6 +67,9 @@ public final class PlatformSandbox implements AutoCloseable {
     private SandboxWebhooks webhooks;
     private OrderBook book;
     private OrderGenerator generator;
+    private SandboxCatalogue catalogue;
+    private SandboxTokens tokens;
+    private int shopsOpened;
     private Instant nextOrderDue;
 
     public PlatformSandbox(SandboxProperties properties) {
@@ -108,10 +111,29 @@ public final class PlatformSandbox implements AutoCloseable {
                 book.add(order);
             }
         }
-        SandboxTokens tokens = new SandboxTokens(clock);
+        this.catalogue = catalogue;
+        tokens = new SandboxTokens(clock);
         tokens.register(catalogue);
         tracking = new TrackingSandbox(clock);
         Map<String, Function<WireRequest, WireAnswer>> apis = apis(tokens);
+        apis.putAll(new SandboxAuthorisePages(credentials, new SandboxAuthorisePages.Shops() {
+            @Override
+            public List<SandboxCatalogue.Shop> shops(Platform platform) {
+                synchronized (PlatformSandbox.this) {
+                    return PlatformSandbox.this.catalogue.shops(platform);
+                }
+            }
+
+            @Override
+            public SandboxCatalogue.Shop open(Platform platform) {
+                return openShop(platform);
+            }
+
+            @Override
+            public String issueCode(Platform platform, String shopId) {
+                return tokens.issueCode(platform, shopId);
+            }
+        }).paths());
         apis.putAll(tracking.paths());
         WireMockServer started = new WireMockServer(WireMockConfiguration.options()
                 .port(properties.port())
@@ -273,6 +295,31 @@ public final class PlatformSandbox implements AutoCloseable {
             nextOrderDue = nextOrderDue.plus(properties.orderInterval());
         }
         return added;
+    }
+
+    /**
+     * Opens a new shop on the platform, selling what its first shop sells, with a backlog of paid orders:
+     * the shop a seller creates on the sandbox's authorise page. Its tokens are issued when its code is spent.
+     */
+    public synchronized SandboxCatalogue.Shop openShop(Platform platform) {
+        running();
+        SandboxCatalogue.Shop model = catalogue.shops(platform).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the sandbox has no " + platform + " shop to copy"));
+        String shopId;
+        do {
+            shopsOpened++;
+            shopId = (platform == Platform.WECHAT ? "wxshop" : "") + (platform == Platform.KUAISHOU ? "5120" : "7320")
+                    + String.format("%06d", shopsOpened);
+        } while (catalogue.shop(platform, shopId).isPresent());
+        SandboxCatalogue.Shop shop = new SandboxCatalogue.Shop(platform, shopId, "opened-" + shopId, "", model.skus());
+        java.util.List<SandboxCatalogue.Shop> shops = new ArrayList<>(catalogue.shops());
+        shops.add(shop);
+        catalogue = new SandboxCatalogue(shops);
+        generator.open(shop);
+        generator.backlog(shop, properties.backlogPerShop(), clock.instant().truncatedTo(ChronoUnit.SECONDS))
+                .forEach(book::add);
+        log.info("Sandbox opened {} shop {}", platform, shopId);
+        return shop;
     }
 
     /** Adds {@code count} new paid orders now, as the timer would, and returns them. */

@@ -68,6 +68,7 @@ public record SandboxProperties(
         properties.put("jiyun.platforms.douyin.app-secret", demo.douyinAppSecret());
         properties.put("jiyun.platforms.douyin.sign-method", "HMAC_SHA256");
         properties.put("jiyun.platforms.douyin.poll-interval", "10s");
+        properties.put("jiyun.platforms.douyin.authorise-url", base + SandboxAuthorisePages.DOUYIN_PATH);
         properties.put("jiyun.platforms.kuaishou.base-url", base + PlatformSandbox.KUAISHOU_PREFIX);
         properties.put("jiyun.platforms.kuaishou.app-key", demo.kuaishouAppKey());
         properties.put("jiyun.platforms.kuaishou.app-secret", demo.kuaishouAppSecret());
@@ -75,6 +76,7 @@ public record SandboxProperties(
         properties.put("jiyun.platforms.kuaishou.message-key", demo.kuaishouMessageKey());
         properties.put("jiyun.platforms.kuaishou.sign-method", "HMAC_SHA256");
         properties.put("jiyun.platforms.kuaishou.poll-interval", "10s");
+        properties.put("jiyun.platforms.kuaishou.authorise-url", base + SandboxAuthorisePages.KUAISHOU_PATH);
         properties.put("jiyun.platforms.wechat.base-url", base + PlatformSandbox.WECHAT_PREFIX);
         properties.put("jiyun.platforms.wechat.app-id", demo.wechatAppId());
         properties.put("jiyun.platforms.wechat.app-secret", demo.wechatAppSecret());

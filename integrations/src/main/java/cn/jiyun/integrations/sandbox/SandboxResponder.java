@@ -44,11 +44,14 @@ final class SandboxResponder implements ResponseDefinitionTransformerV2 {
             }
         }
         log.debug("Sandbox {} answered {}", api, answer.status());
-        return ResponseDefinitionBuilder.responseDefinition()
+        ResponseDefinitionBuilder response = ResponseDefinitionBuilder.responseDefinition()
                 .withStatus(answer.status())
                 .withHeader("Content-Type", answer.contentType())
-                .withBody(answer.body())
-                .build();
+                .withBody(answer.body());
+        if (answer.location() != null) {
+            response = response.withHeader("Location", answer.location());
+        }
+        return response.build();
     }
 
     @Override

@@ -37,6 +37,12 @@ final class SandboxTokens {
     private record Issued(Platform platform, String shopId, Instant expiresAt) {
     }
 
+    /** Douyin's code lives 10 minutes (README 1.3), Kuaishou's 2 (README 2.3); both are single use. */
+    static final Duration DOUYIN_CODE = Duration.ofMinutes(10);
+    static final Duration KUAISHOU_CODE = Duration.ofMinutes(2);
+
+    private final Map<String, Issued> codes = new ConcurrentHashMap<>();
+
     static final Duration DOUYIN_ACCESS = Duration.ofDays(7);
     static final Duration DOUYIN_REFRESH = Duration.ofDays(14);
     static final Duration KUAISHOU_ACCESS = Duration.ofHours(48);
@@ -120,6 +126,30 @@ final class SandboxTokens {
         }
         return Optional.of(new Grant(issued.shopId(), access, accessLifetime, refresh,
                 Duration.between(now, refreshExpiry)));
+    }
+
+    /** An authorisation code for the shop, as the authorise page hands it out when the seller agrees. */
+    synchronized String issueCode(Platform platform, String shopId) {
+        String code = UUID.randomUUID().toString().replace("-", "");
+        Duration life = platform == Platform.DOUYIN ? DOUYIN_CODE : KUAISHOU_CODE;
+        codes.put(key(platform, code), new Issued(platform, shopId, clock.instant().plus(life)));
+        return code;
+    }
+
+    /** Spends a code: new tokens for its shop, or empty when the code is unknown, used or expired. */
+    synchronized Optional<Grant> exchangeCode(Platform platform, String code) {
+        Issued issued = code == null ? null : codes.remove(key(platform, code));
+        Instant now = clock.instant();
+        if (issued == null || !now.isBefore(issued.expiresAt())) {
+            return Optional.empty();
+        }
+        Duration accessLifetime = platform == Platform.DOUYIN ? DOUYIN_ACCESS : KUAISHOU_ACCESS;
+        Duration refreshLifetime = platform == Platform.DOUYIN ? DOUYIN_REFRESH : KUAISHOU_REFRESH;
+        String access = newToken(platform);
+        String refresh = newToken(platform);
+        accessTokens.put(key(platform, access), new Issued(platform, issued.shopId(), now.plus(accessLifetime)));
+        refreshTokens.put(key(platform, refresh), new Issued(platform, issued.shopId(), now.plus(refreshLifetime)));
+        return Optional.of(new Grant(issued.shopId(), access, accessLifetime, refresh, refreshLifetime));
     }
 
     /**

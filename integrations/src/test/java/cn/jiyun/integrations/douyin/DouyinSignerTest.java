@@ -99,7 +99,7 @@ class DouyinSignerTest {
     void neverPrintsTheSecretOrTokens() {
         assertThat(hmac.toString()).doesNotContain(APP_SECRET);
         assertThat(DouyinFixtures.properties().toString()).doesNotContain(APP_SECRET);
-        assertThat(new DouyinTokenData("at-secret", 604800L, "rt-secret", "1").toString())
+        assertThat(new DouyinTokenData("at-secret", 604800L, "rt-secret", "1", "店").toString())
                 .doesNotContain("at-secret", "rt-secret");
     }
 

@@ -13,6 +13,7 @@ import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
 import cn.jiyun.fulfillment.shops.OrdersAwaitingMapping;
 import cn.jiyun.fulfillment.shops.Shop;
+import cn.jiyun.fulfillment.shops.ShopAuthorisations;
 import cn.jiyun.fulfillment.shops.ShopService;
 import cn.jiyun.fulfillment.shops.SkuMapping;
 import cn.jiyun.integrations.Platform;
@@ -56,9 +57,11 @@ class ShopPagesController {
     private final OrdersAwaitingMapping waiting;
     private final AppUsers users;
     private final FormErrors errors;
+    private final ShopAuthorisations authorisations;
 
     ShopPagesController(ShopService shops, ProducerService producers, OrdersAwaitingMapping waiting, AppUsers users,
-                        FormErrors errors) {
+                        FormErrors errors, ShopAuthorisations authorisations) {
+        this.authorisations = authorisations;
         this.shops = shops;
         this.producers = producers;
         this.waiting = waiting;
@@ -70,6 +73,8 @@ class ShopPagesController {
     String list(@AuthenticationPrincipal JiyunUser user, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("page", shops.list(user, PageRequest.of(Math.max(page, 0), 50,
                 Sort.by("authorisation").descending().and(Sort.by("name", "id")))).map(ShopView::of));
+        model.addAttribute("authorisable", java.util.Arrays.stream(Platform.values())
+                .filter(authorisations::offers).toList());
         return "admin/shops/list";
     }
 
@@ -178,6 +183,8 @@ class ShopPagesController {
                         producerNames.get(m.producerId()), m.unitWeightGrams() / 1000.0, m.unitVolumeMl() / 1000.0,
                         m.chilled()));
         model.addAttribute("shop", ShopView.of(shop));
+        model.addAttribute("onPlatform", authorisations.offers(shop.platform()));
+        model.addAttribute("platformKey", shop.platform().key());
         model.addAttribute("seller", shop.sellerUserId() == null ? null
                 : users.findById(shop.sellerUserId()).map(AppUser::username).orElse(null));
         model.addAttribute("waiting", waiting(user, shop));
