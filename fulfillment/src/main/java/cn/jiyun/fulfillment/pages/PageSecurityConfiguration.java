@@ -1,6 +1,7 @@
 package cn.jiyun.fulfillment.pages;
 
 import cn.jiyun.fulfillment.printing.PrintComponents;
+import cn.jiyun.integrations.ShopAuthorisationFlow;
 import cn.jiyun.fulfillment.security.EndedLogins;
 import cn.jiyun.fulfillment.security.FirstPasswordGuard;
 import cn.jiyun.fulfillment.security.Role;
@@ -31,7 +32,8 @@ class PageSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain pages(HttpSecurity http, @Value("${jiyun.map.tile-url:}") String tileUrl, ObjectMapper json,
-                             EndedLogins endedLogins, PrintComponents printComponents)
+                             EndedLogins endedLogins, PrintComponents printComponents,
+                             org.springframework.beans.factory.ObjectProvider<ShopAuthorisationFlow> authorisationFlows)
             throws Exception {
         AccessDeniedHandlerImpl denied = new AccessDeniedHandlerImpl();
         // the 403 page is rendered here; the container's /error belongs to the API chain
@@ -53,7 +55,8 @@ class PageSecurityConfiguration {
                 .addFilterBefore(endedLogins.filter(), AuthorizationFilter.class)
                 .addFilterBefore(new FirstPasswordGuard(json), AuthorizationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        contentSecurityPolicy(tileUrl, printComponents.origins()))));
+                        contentSecurityPolicy(tileUrl, printComponents.origins(),
+                                authorisePageOrigins(authorisationFlows.orderedStream().toList())))));
         return http.build();
     }
 
@@ -65,6 +68,15 @@ class PageSecurityConfiguration {
      * the hub's PC ({@link PrintComponents}).
      */
     static String contentSecurityPolicy(String tileUrl, java.util.List<String> printComponents) {
+        return contentSecurityPolicy(tileUrl, printComponents, java.util.List.of());
+    }
+
+    /**
+     * As above; a form may also be answered by a redirect to the platforms' authorise pages ({@code
+     * authorisePages}): "授权" posts to Jiyun, which sends the browser on to the platform with the state.
+     */
+    static String contentSecurityPolicy(String tileUrl, java.util.List<String> printComponents,
+                                        java.util.List<String> authorisePages) {
         String images = "'self' data: blob:";
         String tiles = tileOrigin(tileUrl);
         if (!tiles.isEmpty()) {
@@ -73,13 +85,21 @@ class PageSecurityConfiguration {
         String connect = "'self'" + (printComponents.isEmpty() ? "" : " " + String.join(" ", printComponents));
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + images
                 + "; media-src 'self' blob:; connect-src " + connect + "; object-src 'none'; base-uri 'self'; "
-                + "form-action 'self'; frame-ancestors 'none'";
+                + "form-action 'self'" + (authorisePages.isEmpty() ? "" : " " + String.join(" ", authorisePages))
+                + "; frame-ancestors 'none'";
     }
 
     /**
      * The scheme and host of an XYZ tile template ({@code https://{s}.tile.example.org/{z}/{x}/{y}.png} gives
      * {@code https://*.tile.example.org}); empty for no tiles.
      */
+    /** The origins of the platforms' authorise pages, as each turned-on flow builds them. */
+    static java.util.List<String> authorisePageOrigins(java.util.List<ShopAuthorisationFlow> flows) {
+        return flows.stream().map(flow -> flow.authorisePage("https://jiyun.invalid/callback", "state"))
+                .map(uri -> uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""))
+                .distinct().toList();
+    }
+
     /** Stands in for Leaflet's {@code {s}} subdomain while the template is parsed as a URL. */
     private static final String ANY_SUBDOMAIN = "jiyun-any-subdomain.";
 
