@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.demo;
 
+import cn.jiyun.fulfillment.support.FreePorts;
 import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.integrations.Carrier;
@@ -14,8 +15,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,13 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SandboxTrackingTest {
 
     @DynamicPropertySource
-    static void freePorts(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket sandbox = new ServerSocket(0); ServerSocket server = new ServerSocket(0)) {
-            int sandboxPort = sandbox.getLocalPort();
-            int serverPort = server.getLocalPort();
-            registry.add("jiyun.sandbox.port", () -> sandboxPort);
-            registry.add("server.port", () -> serverPort);
-        }
+    static void freePorts(DynamicPropertyRegistry registry) {
+        FreePorts.sandboxAndServer(registry);
     }
 
     @Autowired

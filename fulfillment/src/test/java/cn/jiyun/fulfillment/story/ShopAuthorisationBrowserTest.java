@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.story;
 
+import cn.jiyun.fulfillment.support.FreePorts;
 import cn.jiyun.fulfillment.support.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -13,8 +14,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,13 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShopAuthorisationBrowserTest {
 
     @DynamicPropertySource
-    static void freePorts(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket sandbox = new ServerSocket(0); ServerSocket server = new ServerSocket(0)) {
-            int sandboxPort = sandbox.getLocalPort();
-            int serverPort = server.getLocalPort();
-            registry.add("jiyun.sandbox.port", () -> sandboxPort);
-            registry.add("server.port", () -> serverPort);
-        }
+    static void freePorts(DynamicPropertyRegistry registry) {
+        FreePorts.sandboxAndServer(registry);
     }
 
     @LocalServerPort

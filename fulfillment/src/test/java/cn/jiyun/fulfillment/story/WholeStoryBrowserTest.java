@@ -1,5 +1,6 @@
 package cn.jiyun.fulfillment.story;
 
+import cn.jiyun.fulfillment.support.FreePorts;
 import cn.jiyun.fulfillment.support.Browser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,8 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -47,13 +46,8 @@ class WholeStoryBrowserTest {
     private static final Duration SOLVING = Duration.ofSeconds(120);
 
     @DynamicPropertySource
-    static void freeSandboxPort(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket sandbox = new ServerSocket(0); ServerSocket server = new ServerSocket(0)) {
-            int sandboxPort = sandbox.getLocalPort();
-            int serverPort = server.getLocalPort();
-            registry.add("jiyun.sandbox.port", () -> sandboxPort);
-            registry.add("server.port", () -> serverPort);
-        }
+    static void freeSandboxPort(DynamicPropertyRegistry registry) {
+        FreePorts.sandboxAndServer(registry);
     }
 
     @LocalServerPort

@@ -134,8 +134,7 @@ final class KuaishouSandboxApi extends SandboxApi {
 
     /** {@code GET /oauth2/access_token} with {@code grant_type=code} (README 2.3): the shop's first tokens. */
     WireAnswer accessToken(WireRequest request) {
-        if (!credentials.kuaishouAppKey().equals(request.parameter("app_id"))
-                || !credentials.kuaishouAppSecret().equals(request.parameter("app_secret"))) {
+        if (clientRefused(request)) {
             return oauthError(UNAUTHORIZED_CLIENT, "unauthorized_client", "app_id或app_secret错误");
         }
         if (!"code".equals(request.parameter("grant_type"))) {
@@ -145,14 +144,27 @@ final class KuaishouSandboxApi extends SandboxApi {
         if (grant.isEmpty()) {
             return oauthError(INVALID_GRANT, "invalid_grant", "code已过期或已使用");
         }
+        return tokens(grant.get(), "merchant_order", "merchant_logistics", "merchant_user");
+    }
+
+    private boolean clientRefused(WireRequest request) {
+        return !credentials.kuaishouAppKey().equals(request.parameter("app_id"))
+                || !credentials.kuaishouAppSecret().equals(request.parameter("app_secret"));
+    }
+
+    /** The token answer of {@code oauth2/access_token} and {@code oauth2/refresh_token}. */
+    private WireAnswer tokens(SandboxTokens.Grant grant, String... scopes) {
         ObjectNode body = WireAnswer.JSON.createObjectNode();
         body.put("result", SUCCESS);
-        body.put("access_token", grant.get().accessToken());
-        body.put("expires_in", grant.get().accessLifetime().toSeconds());
-        body.put("refresh_token", grant.get().refreshToken());
-        body.put("refresh_token_expires_in", grant.get().refreshLifetime().toSeconds());
-        body.put("open_id", sellerOpenId(grant.get().shopId()));
-        body.putArray("scopes").add("merchant_order").add("merchant_logistics").add("merchant_user");
+        body.put("access_token", grant.accessToken());
+        body.put("expires_in", grant.accessLifetime().toSeconds());
+        body.put("refresh_token", grant.refreshToken());
+        body.put("refresh_token_expires_in", grant.refreshLifetime().toSeconds());
+        body.put("open_id", sellerOpenId(grant.shopId()));
+        var granted = body.putArray("scopes");
+        for (String scope : scopes) {
+            granted.add(scope);
+        }
         return WireAnswer.json(body);
     }
 
@@ -169,8 +181,7 @@ final class KuaishouSandboxApi extends SandboxApi {
         if (!"POST".equals(request.method())) {
             return oauthError(100200100, "invalid_request", "请使用POST请求");
         }
-        if (!credentials.kuaishouAppKey().equals(request.parameter("app_id"))
-                || !credentials.kuaishouAppSecret().equals(request.parameter("app_secret"))) {
+        if (clientRefused(request)) {
             return oauthError(UNAUTHORIZED_CLIENT, "unauthorized_client", "app_id或app_secret错误");
         }
         if (!"refresh_token".equals(request.parameter("grant_type"))) {
@@ -180,15 +191,7 @@ final class KuaishouSandboxApi extends SandboxApi {
         if (grant.isEmpty()) {
             return oauthError(ACCESS_DENIED, "access_denied", "refreshToken.discarded");
         }
-        ObjectNode body = WireAnswer.JSON.createObjectNode();
-        body.put("result", SUCCESS);
-        body.put("access_token", grant.get().accessToken());
-        body.put("expires_in", grant.get().accessLifetime().toSeconds());
-        body.put("refresh_token", grant.get().refreshToken());
-        body.put("refresh_token_expires_in", grant.get().refreshLifetime().toSeconds());
-        body.put("open_id", sellerOpenId(grant.get().shopId()));
-        body.putArray("scopes").add("merchant_order").add("merchant_logistics");
-        return WireAnswer.json(body);
+        return tokens(grant.get(), "merchant_order", "merchant_logistics");
     }
 
     /** README 2.2, with the connector's signer, which signs only the public parameters of the request. */
