@@ -1,6 +1,8 @@
 package cn.jiyun.fulfillment.pickups;
 
 import cn.jiyun.fulfillment.errors.NotFoundException;
+import cn.jiyun.fulfillment.ewaybills.EWaybillDesk;
+import cn.jiyun.fulfillment.ewaybills.OrderEWaybill;
 import cn.jiyun.fulfillment.orders.Order;
 import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.orders.OrderStatus;
@@ -36,6 +38,7 @@ public class HubScans {
     private final OrderService orders;
     private final RequestOnce once;
     private final Refusal.Refusals refusals;
+    private final EWaybillDesk ewaybills;
     private final Clock clock;
 
     /** A parcel collected at a stop and not yet scanned in at its hub. */
@@ -51,7 +54,9 @@ public class HubScans {
                 .toList();
     }
 
-    HubScans(ParcelPickups pickups, OrderService orders, RequestOnce once, Refusal.Refusals refusals, Clock clock) {
+    HubScans(ParcelPickups pickups, OrderService orders, RequestOnce once, Refusal.Refusals refusals,
+             EWaybillDesk ewaybills, Clock clock) {
+        this.ewaybills = ewaybills;
         this.pickups = pickups;
         this.orders = orders;
         this.once = once;
@@ -113,11 +118,24 @@ public class HubScans {
 
     private HubAnswer.Handover doHandOver(JiyunUser user, Handover handover) {
         Order order = orderOf(user, handover);
-        if (handover.carrier() == null) {
-            throw refusals.invalid("carrier", "hub.error.noCarrier");
-        }
         String waybill = handover.waybillNumber() == null ? "" : handover.waybillNumber().strip()
                 .toUpperCase(Locale.ROOT);
+        Carrier carrier = handover.carrier();
+        // an order with an e-waybill goes under it: the platform knows the shipment by that number
+        OrderEWaybill taken = ewaybills.current(user.cooperativeId(), order.id())
+                .filter(t -> t.status() == OrderEWaybill.Status.TAKEN).orElse(null);
+        if (taken != null) {
+            boolean otherNumber = !waybill.isEmpty() && !waybill.equals(taken.waybillNumber());
+            if (otherNumber || (carrier != null && carrier != taken.carrier())) {
+                throw refusals.conflict("hub.error.otherThanEWaybill", order.platformOrderId(),
+                        taken.carrier().chineseName(), taken.waybillNumber());
+            }
+            waybill = taken.waybillNumber();
+            carrier = taken.carrier();
+        }
+        if (carrier == null) {
+            throw refusals.invalid("carrier", "hub.error.noCarrier");
+        }
         if (waybill.isEmpty()) {
             throw refusals.invalid("waybillNumber", "hub.error.noWaybill");
         }
@@ -125,7 +143,7 @@ public class HubScans {
             throw refusals.invalid("waybillNumber", "hub.error.badWaybill", waybill);
         }
         if (order.status() == OrderStatus.HANDED_TO_CARRIER) {
-            if (order.carrier() == handover.carrier() && waybill.equals(order.waybillNumber())) {
+            if (order.carrier() == carrier && waybill.equals(order.waybillNumber())) {
                 return new HubAnswer.Handover(order.id(), order.platformOrderId(), order.carrier(),
                         order.waybillNumber(), true);
             }
@@ -137,7 +155,7 @@ public class HubScans {
                     Refusal.Refusals.said(order.status()));
         }
         Order handed = orders.changeStatus(user.cooperativeId(), order.id(), OrderStatus.HANDED_TO_CARRIER, null,
-                handover.carrier(), waybill, user.getUsername());
+                carrier, waybill, user.getUsername());
         return new HubAnswer.Handover(handed.id(), handed.platformOrderId(), handed.carrier(), handed.waybillNumber(),
                 false);
     }

@@ -203,11 +203,30 @@ abstract class IsolationContract {
         put("" + one("SELECT MIN(id) FROM tracking_subscription WHERE cooperative_id = ?", coop), "id",
                 "/api/tracking/subscriptions");
         put("" + trackingDeadLetter, "id", "/api/tracking/dead-letters");
+        // B's e-waybill account and its handed-over order's e-waybill, as the hub would have taken it
+        var now = java.time.OffsetDateTime.now();
+        jdbc.sql("""
+                        INSERT INTO ewaybill_account (cooperative_id, platform, carrier, branch_code, account_id,
+                            sender_name, sender_mobile, sender_province, sender_city, sender_district, sender_detail,
+                            active, created_at, updated_at)
+                        VALUES (?, 'DOUYIN', 'ZTO', 'NXB001', '乙社面单账号', '乙社隔离集散点', '13900000000',
+                            '宁夏回族自治区', '吴忠市', '利通区', '乙社路 1 号', TRUE, ?, ?)""")
+                .params(coop.id(), now, now).update();
+        long accountOfB = one("SELECT MIN(id) FROM ewaybill_account WHERE cooperative_id = ?", coop);
+        jdbc.sql("""
+                        INSERT INTO ewaybill (cooperative_id, order_id, take_number, request_key, account_id, platform,
+                            carrier, status, waybill_number, print_data, print_encrypted, receiver_masked,
+                            retryable, attempts, requested_at, requested_by, taken_at, version)
+                        VALUES (?, ?, 1, 'JYB1', ?, 'DOUYIN', 'ZTO', 'TAKEN', '78399990000017', '{}', FALSE,
+                            '乙社买家', FALSE, 1, ?, 'b-courier', ?, 0)""")
+                .params(coop.id(), handedOver, accountOfB, now, now).update();
+        put(orders, "orderId", "/api/hub/e-waybills", "/hub/e-waybills");
+        put("" + accountOfB, "id", "/api/e-waybill-accounts");
         put("" + b.courier().userId(), "id", "/api/users", "/admin/users");
         put("" + coop.id(), "id", "/api/cooperatives", "/operator/cooperatives");
 
         markersOfB.addAll(List.of(b.admin().getUsername(), b.courier().getUsername(), seller.getUsername(),
-                "乙社隔离滩羊场", "乙社隔离集散点", "78399990000017", "78399990000099", "乙社坏消息",
+                "乙社隔离滩羊场", "乙社隔离集散点", "78399990000017", "78399990000099", "乙社坏消息", "乙社面单账号",
                 shop.platformShopId()));
         for (var order : b.orders()) {
             markersOfB.add(order.platformOrderId());
