@@ -12,8 +12,9 @@ import java.util.Optional;
  * message) is only for the platform's print component, and {@link EWaybill#encrypted()} says so.
  *
  * @param sortCode the sorting code (三段码) the print data carries, blank when none
+ * @param receiver the recipient as the platform masked them (name, phone, region), blank when not given
  */
-public record PlainPrintData(String sortCode) {
+public record PlainPrintData(String sortCode, String receiver) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,6 +32,9 @@ public record PlainPrintData(String sortCode) {
         if (!waybillNumber.equals(node.path("waybillNo").asText())) {
             return Optional.empty();
         }
-        return Optional.of(new PlainPrintData(node.path("sortCode").asText("")));
+        JsonNode receiver = node.path("receiver");
+        return Optional.of(new PlainPrintData(node.path("sortCode").asText(""), String.join(" ",
+                receiver.path("name").asText(), receiver.path("mobile").asText(), receiver.path("region").asText())
+                .strip()));
     }
 }

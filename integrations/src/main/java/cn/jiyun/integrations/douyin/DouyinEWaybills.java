@@ -4,6 +4,7 @@ import cn.jiyun.integrations.EWaybill;
 import cn.jiyun.integrations.EWaybillAccount;
 import cn.jiyun.integrations.EWaybillIssuer;
 import cn.jiyun.integrations.EWaybillRequest;
+import cn.jiyun.integrations.PlainPrintData;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Douyin's e-waybills (docs/platforms/e-waybills.md, Douyin): {@code logistics.newCreateOrder} takes one, signed
@@ -88,7 +90,7 @@ public class DouyinEWaybills implements EWaybillIssuer {
             if (request.platformOrderId().equals(info.path("order_id").asText())
                     && !info.path("track_no").asText().isBlank()) {
                 return new EWaybill(info.path("track_no").asText(), sortCode(info), printData(info), false, "",
-                        maskedReceiver(request.rawOrder()));
+                        maskedReceiver(request.rawOrder(), info));
             }
         }
         throw new PlatformException(Platform.DOUYIN, "no-waybill",
@@ -122,7 +124,17 @@ public class DouyinEWaybills implements EWaybillIssuer {
                 "mobile", order.path("encrypt_post_tel").asText()));
     }
 
-    private String maskedReceiver(String rawOrder) {
+    /**
+     * The masked recipient: from plain print data in {@code extra_resp} when it carries one (the sandbox's does),
+     * else from the order, of which Jiyun keeps only the region.
+     */
+    private String maskedReceiver(String rawOrder, JsonNode info) {
+        JsonNode extra = info.path("extra_resp");
+        Optional<String> printed = PlainPrintData.read(extra.isTextual() ? extra.asText() : extra.toString(),
+                info.path("track_no").asText()).map(PlainPrintData::receiver).filter(receiver -> !receiver.isBlank());
+        if (printed.isPresent()) {
+            return printed.get();
+        }
         JsonNode order = parse(rawOrder);
         JsonNode addr = order.path("post_addr");
         return String.join(" ", order.path("mask_post_receiver").asText(), order.path("mask_post_tel").asText(),

@@ -4,6 +4,7 @@ import cn.jiyun.integrations.EWaybill;
 import cn.jiyun.integrations.EWaybillAccount;
 import cn.jiyun.integrations.EWaybillIssuer;
 import cn.jiyun.integrations.EWaybillRequest;
+import cn.jiyun.integrations.PlainPrintData;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -88,15 +90,21 @@ public class WechatEWaybills implements EWaybillIssuer {
                 throw new PlatformException(Platform.WECHAT, ALREADY_EXISTS, "WeChat says e-waybill order " + id
                         + " exists but order/get shows no waybill yet; try again", true);
             }
-            return new EWaybill(info.path("waybill_id").asText(), "", "", true, id, masked);
+            return eWaybill(info.path("waybill_id").asText(), info.path("print_info").asText(""), id, masked);
         }
         String waybill = answer.path("waybill_id").asText();
         if (waybill.isBlank()) {
             throw new PlatformException(Platform.WECHAT, "no-waybill", "order/create gave no waybill for order "
                     + request.platformOrderId() + ": " + answer.path("delivery_error_msg").asText(), false);
         }
-        // print_info is the print component's message, not readable print data
-        return new EWaybill(waybill, "", answer.path("print_info").asText(), true, id, masked);
+        return eWaybill(waybill, answer.path("print_info").asText(), id, masked);
+    }
+
+    /** print_info is the print component's message unless it is plain print data naming the number (the sandbox's). */
+    private static EWaybill eWaybill(String waybill, String printInfo, String id, String masked) {
+        Optional<PlainPrintData> plain = PlainPrintData.read(printInfo, waybill);
+        return new EWaybill(waybill, plain.map(PlainPrintData::sortCode).orElse(""), printInfo, plain.isEmpty(), id,
+                masked);
     }
 
     @Override
