@@ -8,7 +8,6 @@ import cn.jiyun.integrations.PlainPrintData;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -47,7 +46,7 @@ public class KuaishouEWaybills implements EWaybillIssuer {
 
     @Override
     public EWaybill take(ShopAccount shop, EWaybillRequest request) {
-        JsonNode order = parse(request.rawOrder());
+        JsonNode order = request.rawOrderJson(json);
         JsonNode address = order.path("orderAddress");
         JsonNode data = client.write(shop, GET, Map.of("getEbillOrderRequest", List.of(ebillRequest(request, order))));
         JsonNode answer = answerFor(data, request.requestKey());
@@ -133,16 +132,6 @@ public class KuaishouEWaybills implements EWaybillIssuer {
         return MissingNode.getInstance();
     }
 
-    private JsonNode parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return json.readTree(raw);
-        } catch (JsonProcessingException e) {
-            return MissingNode.getInstance();
-        }
-    }
 
     @Override
     public String toString() {

@@ -8,9 +8,7 @@ import cn.jiyun.integrations.PlainPrintData;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -56,7 +54,7 @@ public class WechatEWaybills implements EWaybillIssuer {
     public EWaybill take(ShopAccount shop, EWaybillRequest request) {
         EWaybillAccount account = request.account();
         EWaybillRequest.Sender sender = request.sender();
-        JsonNode order = parse(request.rawOrder());
+        JsonNode order = request.rawOrderJson(client.json());
         JsonNode address = order.path("order_detail").path("delivery_info").path("address_info");
         String id = eWaybillOrderId(request.requestKey());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -126,16 +124,6 @@ public class WechatEWaybills implements EWaybillIssuer {
         return address;
     }
 
-    private JsonNode parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return client.json().readTree(raw);
-        } catch (JsonProcessingException e) {
-            return MissingNode.getInstance();
-        }
-    }
 
     @Override
     public String toString() {

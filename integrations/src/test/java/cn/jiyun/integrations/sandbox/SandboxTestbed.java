@@ -129,20 +129,19 @@ final class SandboxTestbed implements AutoCloseable {
     }
 
     PlatformConnector connector(Platform platform) {
-        return switch (platform) {
-            case DOUYIN -> douyin;
-            case KUAISHOU -> kuaishou;
-            case WECHAT -> wechat;
-            default -> throw new IllegalArgumentException(platform.toString());
-        };
+        return byPlatform(platform, douyin, kuaishou, wechat);
     }
 
     /** The platform's real e-waybill issuer, pointed at the sandbox. */
     EWaybillIssuer eWaybills(Platform platform) {
+        return byPlatform(platform, douyinEWaybills, kuaishouEWaybills, wechatEWaybills);
+    }
+
+    private static <T> T byPlatform(Platform platform, T douyin, T kuaishou, T wechat) {
         return switch (platform) {
-            case DOUYIN -> douyinEWaybills;
-            case KUAISHOU -> kuaishouEWaybills;
-            case WECHAT -> wechatEWaybills;
+            case DOUYIN -> douyin;
+            case KUAISHOU -> kuaishou;
+            case WECHAT -> wechat;
             default -> throw new IllegalArgumentException(platform.toString());
         };
     }
