@@ -1,5 +1,10 @@
 package cn.jiyun.integrations;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+
 import java.util.List;
 
 /**
@@ -14,6 +19,18 @@ import java.util.List;
  */
 public record EWaybillRequest(String requestKey, int take, String platformOrderId, EWaybillAccount account,
                               Sender sender, String rawOrder, List<Item> items) {
+
+    /** The raw order as JSON, read for its receiver fields; missing when there is none or it is not JSON. */
+    public JsonNode rawOrderJson(ObjectMapper json) {
+        if (rawOrder == null || rawOrder.isBlank()) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return json.readTree(rawOrder);
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
+        }
+    }
 
     /** The sender's address and phone in clear, as every platform wants it. */
     public record Sender(String name, String mobile, String province, String city, String district, String detail) {

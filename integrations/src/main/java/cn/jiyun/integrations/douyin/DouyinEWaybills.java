@@ -4,18 +4,18 @@ import cn.jiyun.integrations.EWaybill;
 import cn.jiyun.integrations.EWaybillAccount;
 import cn.jiyun.integrations.EWaybillIssuer;
 import cn.jiyun.integrations.EWaybillRequest;
+import cn.jiyun.integrations.PlainPrintData;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Douyin's e-waybills (docs/platforms/e-waybills.md, Douyin): {@code logistics.newCreateOrder} takes one, signed
@@ -57,7 +57,7 @@ public class DouyinEWaybills implements EWaybillIssuer {
         if (request.take() > 1) {
             order.put("pack_id", "JY" + request.take());
         }
-        order.put("receiver_info", receiver(request.rawOrder()));
+        order.put("receiver_info", receiver(request.rawOrderJson(json)));
         order.put("items", request.items().stream()
                 .map(item -> Map.of("item_name", item.name(), "item_count", item.count())).toList());
         Map<String, Object> params = new LinkedHashMap<>();
@@ -88,7 +88,7 @@ public class DouyinEWaybills implements EWaybillIssuer {
             if (request.platformOrderId().equals(info.path("order_id").asText())
                     && !info.path("track_no").asText().isBlank()) {
                 return new EWaybill(info.path("track_no").asText(), sortCode(info), printData(info), false, "",
-                        maskedReceiver(request.rawOrder()));
+                        maskedReceiver(request.rawOrderJson(json), info));
             }
         }
         throw new PlatformException(Platform.DOUYIN, "no-waybill",
@@ -108,8 +108,7 @@ public class DouyinEWaybills implements EWaybillIssuer {
     }
 
     /** The receiver as Douyin's order gave it: ciphertext for name, phone and street, plain region names. */
-    private Map<String, Object> receiver(String rawOrder) {
-        JsonNode order = parse(rawOrder);
+    private static Map<String, Object> receiver(JsonNode order) {
         JsonNode addr = order.path("post_addr");
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("country_code", "CHN");
@@ -122,8 +121,17 @@ public class DouyinEWaybills implements EWaybillIssuer {
                 "mobile", order.path("encrypt_post_tel").asText()));
     }
 
-    private String maskedReceiver(String rawOrder) {
-        JsonNode order = parse(rawOrder);
+    /**
+     * The masked recipient: from plain print data in {@code extra_resp} when it carries one (the sandbox's does),
+     * else from the order, of which Jiyun keeps only the region.
+     */
+    private static String maskedReceiver(JsonNode order, JsonNode info) {
+        JsonNode extra = info.path("extra_resp");
+        Optional<String> printed = PlainPrintData.read(extra.isTextual() ? extra.asText() : extra.toString(),
+                info.path("track_no").asText()).map(PlainPrintData::receiver).filter(receiver -> !receiver.isBlank());
+        if (printed.isPresent()) {
+            return printed.get();
+        }
         JsonNode addr = order.path("post_addr");
         return String.join(" ", order.path("mask_post_receiver").asText(), order.path("mask_post_tel").asText(),
                 addr.path("province").path("name").asText() + addr.path("city").path("name").asText()
@@ -146,16 +154,6 @@ public class DouyinEWaybills implements EWaybillIssuer {
         return print.toString();
     }
 
-    private JsonNode parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return json.readTree(raw);
-        } catch (JsonProcessingException e) {
-            return MissingNode.getInstance();
-        }
-    }
 
     @Override
     public String toString() {

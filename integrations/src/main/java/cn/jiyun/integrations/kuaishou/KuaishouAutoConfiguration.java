@@ -35,9 +35,7 @@ public class KuaishouAutoConfiguration {
     @Bean
     KuaishouConnector kuaishouConnector(ConnectorSkeleton skeleton, KuaishouProperties properties) {
         ConnectorSettings settings = skeleton.settings(Platform.KUAISHOU, DEFAULTS);
-        KuaishouClient client = new KuaishouClient(settings, properties, new KuaishouSigner(properties.signSecret()),
-                skeleton.shops(), JSON, skeleton.clock());
-        return new KuaishouConnector(settings, client, new KuaishouOrderMapper(JSON), JSON,
+        return new KuaishouConnector(settings, client(skeleton, properties), new KuaishouOrderMapper(JSON), JSON,
                 skeleton.windowedSync(Platform.KUAISHOU, settings, KuaishouConnector.OLDEST_KUAISHOU_SERVES));
     }
 
@@ -46,9 +44,18 @@ public class KuaishouAutoConfiguration {
     KuaishouAuthorisation kuaishouAuthorisation(ConnectorSkeleton skeleton, KuaishouProperties properties,
                                                 @Value("${jiyun.platforms.kuaishou.authorise-url:https://open.kwaixiaodian.com/oauth/authorize}")
                                                 String authoriseUrl) {
-        ConnectorSettings settings = skeleton.settings(Platform.KUAISHOU, DEFAULTS);
-        return new KuaishouAuthorisation(authoriseUrl, properties.appKey(), new KuaishouClient(settings, properties,
-                new KuaishouSigner(properties.signSecret()), skeleton.shops(), JSON, skeleton.clock()));
+        return new KuaishouAuthorisation(authoriseUrl, properties.appKey(), client(skeleton, properties));
+    }
+
+    @Bean
+    KuaishouEWaybills kuaishouEWaybills(ConnectorSkeleton skeleton, KuaishouProperties properties) {
+        return new KuaishouEWaybills(client(skeleton, properties), JSON);
+    }
+
+    /** A client per bean, as the other platforms have: each signs with the sign secret and refreshes for its shops. */
+    private static KuaishouClient client(ConnectorSkeleton skeleton, KuaishouProperties properties) {
+        return new KuaishouClient(skeleton.settings(Platform.KUAISHOU, DEFAULTS), properties,
+                new KuaishouSigner(properties.signSecret()), skeleton.shops(), JSON, skeleton.clock());
     }
 
     @Bean

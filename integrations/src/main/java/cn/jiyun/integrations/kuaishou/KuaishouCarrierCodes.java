@@ -26,9 +26,25 @@ public final class KuaishouCarrierCodes {
             Carrier.DEPPON, 53,
             Carrier.JT, 109));
 
+    /**
+     * The e-waybill service's {@code expressCompanyCode}, a word, not the delivery's number (docs/platforms/e-waybills.md,
+     * Kuaishou): "SF" was seen in an open ERP's call, the others follow the carriers' own abbreviations (low confidence).
+     */
+    private static final Map<Carrier, String> EBILL_CODES = new EnumMap<>(Map.of(
+            Carrier.EMS, "EMS",
+            Carrier.STO, "STO",
+            Carrier.SF, "SF",
+            Carrier.YTO, "YTO",
+            Carrier.CHINA_POST, "POSTB",
+            Carrier.ZTO, "ZTO",
+            Carrier.YUNDA, "YUNDA",
+            Carrier.JD, "JD",
+            Carrier.DEPPON, "DBKD",
+            Carrier.JT, "JT"));
+
     static {
-        if (CODES.size() != Carrier.values().length) {
-            throw new ExceptionInInitializerError("a Carrier has no Kuaishou expressCode");
+        if (CODES.size() != Carrier.values().length || EBILL_CODES.size() != Carrier.values().length) {
+            throw new ExceptionInInitializerError("a Carrier has no Kuaishou expressCode or e-waybill company code");
         }
     }
 
@@ -37,5 +53,10 @@ public final class KuaishouCarrierCodes {
 
     public static int expressCode(Carrier carrier) {
         return CODES.get(carrier);
+    }
+
+    /** The {@code expressCompanyCode} of {@code open.express.ebill.get} and {@code .cancel}. */
+    public static String eBillCompanyCode(Carrier carrier) {
+        return EBILL_CODES.get(carrier);
     }
 }

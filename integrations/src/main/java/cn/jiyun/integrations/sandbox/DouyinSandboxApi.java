@@ -35,7 +35,10 @@ final class DouyinSandboxApi extends SandboxApi {
     static final String LOGISTICS_ADD = "order.logisticsAdd";
     static final String TOKEN_REFRESH = "token.refresh";
     static final String TOKEN_CREATE = "token.create";
-    static final List<String> METHODS = List.of(SEARCH_LIST, ORDER_DETAIL, LOGISTICS_ADD, TOKEN_REFRESH, TOKEN_CREATE);
+    static final String EWAYBILL_CREATE = "logistics.newCreateOrder";
+    static final String EWAYBILL_CANCEL = "logistics.cancelOrder";
+    static final List<String> METHODS = List.of(SEARCH_LIST, ORDER_DETAIL, LOGISTICS_ADD, TOKEN_REFRESH, TOKEN_CREATE,
+            EWAYBILL_CREATE, EWAYBILL_CANCEL);
 
     private static final long TIMESTAMP_TOLERANCE_SECONDS = 300;
     private static final int LARGEST_PAGE = 100;
@@ -49,8 +52,11 @@ final class DouyinSandboxApi extends SandboxApi {
     private static final DateTimeFormatter LOG_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
+    private final DouyinSandboxEWaybills eWaybillCalls;
+
     DouyinSandboxApi(Parts parts) {
         super(Platform.DOUYIN, parts);
+        eWaybillCalls = new DouyinSandboxEWaybills(eWaybills);
     }
 
     /** Douyin addresses {@code order.searchList} as {@code /order/searchList} (README 1.1). */
@@ -135,6 +141,8 @@ final class DouyinSandboxApi extends SandboxApi {
             case SEARCH_LIST -> searchList(legacyFields, valid.shopId(), params);
             case ORDER_DETAIL -> orderDetail(legacyFields, valid.shopId(), params);
             case LOGISTICS_ADD -> logisticsAdd(legacyFields, valid.shopId(), params);
+            case EWAYBILL_CREATE -> eWaybillCalls.create(valid.shopId(), params, replies(legacyFields));
+            case EWAYBILL_CANCEL -> eWaybillCalls.cancel(valid.shopId(), params, replies(legacyFields));
             default -> error(legacyFields, 70000, "isp.api-service-off", "API不存在或已下线");
         };
     }
@@ -377,6 +385,20 @@ final class DouyinSandboxApi extends SandboxApi {
             case 3 -> "已发货";
             case 4 -> "已取消";
             default -> "";
+        };
+    }
+
+    private Replies replies(boolean legacyFields) {
+        return new Replies() {
+            @Override
+            public WireAnswer ok(JsonNode data) {
+                return success(legacyFields, data);
+            }
+
+            @Override
+            public WireAnswer refused(int code, String subCode, String message) {
+                return error(legacyFields, code, subCode, message);
+            }
         };
     }
 

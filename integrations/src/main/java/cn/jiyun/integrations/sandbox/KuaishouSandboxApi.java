@@ -38,7 +38,9 @@ final class KuaishouSandboxApi extends SandboxApi {
     static final String REFRESH_PATH = "/oauth2/refresh_token";
     static final String ACCESS_TOKEN_PATH = "/oauth2/access_token";
     static final String SELLER_GET = "open.user.seller.get";
-    static final List<String> METHODS = List.of(CURSOR_LIST, DELIVER, SELLER_GET);
+    static final String EBILL_GET = "open.express.ebill.get";
+    static final String EBILL_CANCEL = "open.express.ebill.cancel";
+    static final List<String> METHODS = List.of(CURSOR_LIST, DELIVER, SELLER_GET, EBILL_GET, EBILL_CANCEL);
 
     /** End of the list; README 2.5 could not spell it from a source, the connector accepts it. */
     static final String NO_MORE = "nomore";
@@ -69,8 +71,11 @@ final class KuaishouSandboxApi extends SandboxApi {
             Map.entry(53, "德邦快递"), Map.entry(97, "邮政标准快递"), Map.entry(109, "极兔速递"),
             Map.entry(113, "菜鸟速递"), Map.entry(119, "EMS包裹"));
 
+    private final KuaishouSandboxEWaybills eWaybillCalls;
+
     KuaishouSandboxApi(Parts parts) {
         super(Platform.KUAISHOU, parts);
+        eWaybillCalls = new KuaishouSandboxEWaybills(eWaybills);
     }
 
     /** Kuaishou addresses {@code open.order.cursor.list} as {@code /open/order/cursor/list} (README 2.1). */
@@ -128,6 +133,9 @@ final class KuaishouSandboxApi extends SandboxApi {
             case DELIVER -> "POST".equals(request.method()) ? deliver(valid.shopId(), param)
                     : error(INVALID_REQUEST, "请使用POST请求");
             case SELLER_GET -> seller(valid.shopId());
+            case EBILL_GET -> "POST".equals(request.method()) ? eWaybillCalls.get(valid.shopId(), param, replies())
+                    : error(INVALID_REQUEST, "请使用POST请求");
+            case EBILL_CANCEL -> eWaybillCalls.cancel(valid.shopId(), param, replies());
             default -> error(INVALID_REQUEST, "API不存在");
         };
     }
@@ -276,6 +284,10 @@ final class KuaishouSandboxApi extends SandboxApi {
         if (!EXPRESS.containsKey(expressCode.asInt())) {
             return error(DELIVERY_RULE, "快递公司编码不存在: " + expressCode.asInt());
         }
+        Optional<String> mismatch = eWaybillCalls.deliveryMismatch(shopId, orderId, expressNo);
+        if (mismatch.isPresent()) {
+            return error(DELIVERY_RULE, mismatch.get());
+        }
         Instant now = clock.instant();
         String carrier = String.valueOf(expressCode.asInt());
         OrderBook.ShipOutcome outcome = book.ship(Platform.KUAISHOU, shopId, orderId, carrier, expressNo, now);
@@ -398,6 +410,20 @@ final class KuaishouSandboxApi extends SandboxApi {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private Replies replies() {
+        return new Replies() {
+            @Override
+            public WireAnswer ok(JsonNode data) {
+                return success(data);
+            }
+
+            @Override
+            public WireAnswer refused(int code, String subCode, String message) {
+                return error(code, message);
+            }
+        };
     }
 
     private WireAnswer success(JsonNode data) {

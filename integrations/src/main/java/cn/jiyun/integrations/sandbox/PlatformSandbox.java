@@ -413,7 +413,8 @@ public final class PlatformSandbox implements AutoCloseable {
 
     /** Every platform's paths under its prefix, e.g. {@code /douyin/order/searchList}. */
     private Map<String, Function<WireRequest, WireAnswer>> apis(SandboxTokens tokens) {
-        SandboxApi.Parts parts = new SandboxApi.Parts(credentials, book, tokens, clock, writeBacks::add);
+        SandboxApi.Parts parts = new SandboxApi.Parts(credentials, book, tokens, clock, writeBacks::add,
+                new EWaybillLedger(book));
         Map<String, Function<WireRequest, WireAnswer>> apis = new LinkedHashMap<>();
         for (SandboxApi api : List.of(new DouyinSandboxApi(parts), new KuaishouSandboxApi(parts),
                 new WechatSandboxApi(parts))) {

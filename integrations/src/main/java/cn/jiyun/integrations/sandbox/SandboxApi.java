@@ -1,6 +1,7 @@
 package cn.jiyun.integrations.sandbox;
 
 import cn.jiyun.integrations.Platform;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
@@ -20,7 +21,14 @@ abstract class SandboxApi {
 
     /** What every platform's API works on. */
     record Parts(SandboxCredentials credentials, OrderBook book, SandboxTokens tokens, Clock clock,
-                 Consumer<SandboxWriteBack> writeBacks) {
+                 Consumer<SandboxWriteBack> writeBacks, EWaybillLedger eWaybills) {
+    }
+
+    /** How a platform answers, for the parts of its API kept in classes of their own (its e-waybill calls). */
+    interface Replies {
+        WireAnswer ok(JsonNode data);
+
+        WireAnswer refused(int code, String subCode, String message);
     }
 
     final Platform platform;
@@ -29,6 +37,7 @@ abstract class SandboxApi {
     protected final SandboxTokens tokens;
     protected final Clock clock;
     protected final Consumer<SandboxWriteBack> writeBacks;
+    protected final EWaybillLedger eWaybills;
 
     SandboxApi(Platform platform, Parts parts) {
         this.platform = platform;
@@ -37,6 +46,7 @@ abstract class SandboxApi {
         this.tokens = parts.tokens();
         this.clock = parts.clock();
         this.writeBacks = parts.writeBacks();
+        this.eWaybills = parts.eWaybills();
     }
 
     /** The paths this platform answers, below its prefix, each with its handler. */

@@ -43,14 +43,17 @@ final class WechatSandboxApi extends SandboxApi {
             Map.entry("JD", "京东物流"), Map.entry("JTSD", "极兔速递"), Map.entry("DBL", "德邦快递"),
             Map.entry("YZPY", "邮政快递包裹"), Map.entry("OTHER", "其他"));
 
+    private final WechatSandboxEWaybills eWaybillCalls;
+
     WechatSandboxApi(Parts parts) {
         super(Platform.WECHAT, parts);
+        eWaybillCalls = new WechatSandboxEWaybills(eWaybills);
     }
 
     @Override
     Map<String, Function<WireRequest, WireAnswer>> paths() {
         Map<String, Function<WireRequest, WireAnswer>> paths = new LinkedHashMap<>();
-        Stream.concat(Stream.of(STABLE_TOKEN), ORDER_APIS.stream())
+        Stream.of(Stream.of(STABLE_TOKEN), ORDER_APIS.stream(), WechatSandboxEWaybills.APIS.stream()).flatMap(s -> s)
                 .forEach(path -> paths.put(path, request -> answer(request, path)));
         return paths;
     }
@@ -86,6 +89,8 @@ final class WechatSandboxApi extends SandboxApi {
             case ORDER_LIST -> orderList(valid.shopId(), body);
             case ORDER_GET -> orderGet(valid.shopId(), body);
             case DELIVERY_SEND -> deliverySend(valid.shopId(), body);
+            case WechatSandboxEWaybills.CREATE, WechatSandboxEWaybills.GET, WechatSandboxEWaybills.CANCEL ->
+                    eWaybillCalls.answer(api, valid.shopId(), body, REPLIES);
             default -> error(48001, "api unauthorized");
         };
     }
@@ -321,6 +326,19 @@ final class WechatSandboxApi extends SandboxApi {
             return Optional.empty();
         }
     }
+
+    /** WeChat answers at the top level: errcode 0 beside the fields. */
+    private static final Replies REPLIES = new Replies() {
+        @Override
+        public WireAnswer ok(JsonNode data) {
+            return WireAnswer.json(WechatSandboxApi.ok().setAll((ObjectNode) data));
+        }
+
+        @Override
+        public WireAnswer refused(int code, String subCode, String message) {
+            return error(code, message);
+        }
+    };
 
     private static ObjectNode ok() {
         ObjectNode answer = WireAnswer.JSON.createObjectNode();

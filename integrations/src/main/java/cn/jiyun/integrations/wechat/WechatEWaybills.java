@@ -4,17 +4,17 @@ import cn.jiyun.integrations.EWaybill;
 import cn.jiyun.integrations.EWaybillAccount;
 import cn.jiyun.integrations.EWaybillIssuer;
 import cn.jiyun.integrations.EWaybillRequest;
+import cn.jiyun.integrations.PlainPrintData;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,7 +54,7 @@ public class WechatEWaybills implements EWaybillIssuer {
     public EWaybill take(ShopAccount shop, EWaybillRequest request) {
         EWaybillAccount account = request.account();
         EWaybillRequest.Sender sender = request.sender();
-        JsonNode order = parse(request.rawOrder());
+        JsonNode order = request.rawOrderJson(client.json());
         JsonNode address = order.path("order_detail").path("delivery_info").path("address_info");
         String id = eWaybillOrderId(request.requestKey());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -88,15 +88,21 @@ public class WechatEWaybills implements EWaybillIssuer {
                 throw new PlatformException(Platform.WECHAT, ALREADY_EXISTS, "WeChat says e-waybill order " + id
                         + " exists but order/get shows no waybill yet; try again", true);
             }
-            return new EWaybill(info.path("waybill_id").asText(), "", "", true, id, masked);
+            return eWaybill(info.path("waybill_id").asText(), info.path("print_info").asText(""), id, masked);
         }
         String waybill = answer.path("waybill_id").asText();
         if (waybill.isBlank()) {
             throw new PlatformException(Platform.WECHAT, "no-waybill", "order/create gave no waybill for order "
                     + request.platformOrderId() + ": " + answer.path("delivery_error_msg").asText(), false);
         }
-        // print_info is the print component's message, not readable print data
-        return new EWaybill(waybill, "", answer.path("print_info").asText(), true, id, masked);
+        return eWaybill(waybill, answer.path("print_info").asText(), id, masked);
+    }
+
+    /** print_info is the print component's message unless it is plain print data naming the number (the sandbox's). */
+    private static EWaybill eWaybill(String waybill, String printInfo, String id, String masked) {
+        Optional<PlainPrintData> plain = PlainPrintData.read(printInfo, waybill);
+        return new EWaybill(waybill, plain.map(PlainPrintData::sortCode).orElse(""), printInfo, plain.isEmpty(), id,
+                masked);
     }
 
     @Override
@@ -118,16 +124,6 @@ public class WechatEWaybills implements EWaybillIssuer {
         return address;
     }
 
-    private JsonNode parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return client.json().readTree(raw);
-        } catch (JsonProcessingException e) {
-            return MissingNode.getInstance();
-        }
-    }
 
     @Override
     public String toString() {

@@ -114,7 +114,7 @@ class SandboxRefusalsTest {
     }
 
     private JsonNode douyin(String method, String accessToken, String timestamp, String paramJson) throws Exception {
-        DouyinSandboxApi api = new DouyinSandboxApi(new SandboxApi.Parts(demo, null, null, clock, w -> { }));
+        DouyinSandboxApi api = new DouyinSandboxApi(new SandboxApi.Parts(demo, null, null, clock, w -> { }, null));
         Map<String, String> query = new LinkedHashMap<>();
         query.put("app_key", demo.douyinAppKey());
         query.put("method", method);

@@ -1,5 +1,6 @@
 package cn.jiyun.integrations.sandbox;
 
+import cn.jiyun.integrations.EWaybillIssuer;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformConnector;
 import cn.jiyun.integrations.ShopAccount;
@@ -7,12 +8,14 @@ import cn.jiyun.integrations.douyin.DouyinCarrierCodes;
 import cn.jiyun.integrations.douyin.DouyinAutoConfiguration;
 import cn.jiyun.integrations.douyin.DouyinClient;
 import cn.jiyun.integrations.douyin.DouyinConnector;
+import cn.jiyun.integrations.douyin.DouyinEWaybills;
 import cn.jiyun.integrations.douyin.DouyinOrderMapper;
 import cn.jiyun.integrations.douyin.DouyinProperties;
 import cn.jiyun.integrations.douyin.DouyinSigner;
 import cn.jiyun.integrations.kuaishou.KuaishouAutoConfiguration;
 import cn.jiyun.integrations.kuaishou.KuaishouClient;
 import cn.jiyun.integrations.kuaishou.KuaishouConnector;
+import cn.jiyun.integrations.kuaishou.KuaishouEWaybills;
 import cn.jiyun.integrations.kuaishou.KuaishouOrderMapper;
 import cn.jiyun.integrations.kuaishou.KuaishouProperties;
 import cn.jiyun.integrations.kuaishou.KuaishouSigner;
@@ -24,6 +27,7 @@ import cn.jiyun.integrations.wechat.WechatApiClient;
 import cn.jiyun.integrations.wechat.WechatAutoConfiguration;
 import cn.jiyun.integrations.wechat.WechatCarrierCodes;
 import cn.jiyun.integrations.wechat.WechatConnector;
+import cn.jiyun.integrations.wechat.WechatEWaybills;
 import cn.jiyun.integrations.wechat.WechatOrderMapper;
 import cn.jiyun.integrations.wechat.WechatProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -68,6 +72,9 @@ final class SandboxTestbed implements AutoCloseable {
     final DouyinConnector douyin;
     final KuaishouConnector kuaishou;
     final WechatConnector wechat;
+    final DouyinEWaybills douyinEWaybills;
+    final KuaishouEWaybills kuaishouEWaybills;
+    final WechatEWaybills wechatEWaybills;
 
     SandboxTestbed(long seed, int backlogPerShop, Map<String, String> overrides) {
         sandbox = new PlatformSandbox(SandboxProperties.forTests(seed, backlogPerShop), clock);
@@ -97,6 +104,7 @@ final class SandboxTestbed implements AutoCloseable {
         douyin = new DouyinConnector(douyinSettings.pageSize(), douyinClient, new DouyinOrderMapper(),
                 new DouyinCarrierCodes(douyinProperties.carrierCodes()),
                 new WindowedSync(Platform.DOUYIN, douyinSettings, null, shops, intake, clock));
+        douyinEWaybills = new DouyinEWaybills(douyinClient, new DouyinCarrierCodes(douyinProperties.carrierCodes()));
 
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         ConnectorSettings kuaishouSettings = ConnectorSettings.bind(Platform.KUAISHOU, List.of(source),
@@ -105,6 +113,7 @@ final class SandboxTestbed implements AutoCloseable {
                 new KuaishouSigner(kuaishouProperties.signSecret()), shops, json, clock);
         kuaishou = new KuaishouConnector(kuaishouSettings, kuaishouClient, new KuaishouOrderMapper(json), json,
                 new WindowedSync(Platform.KUAISHOU, kuaishouSettings, null, shops, intake, clock));
+        kuaishouEWaybills = new KuaishouEWaybills(kuaishouClient, json);
 
         ConnectorSettings wechatSettings = ConnectorSettings.bind(Platform.WECHAT, List.of(source),
                 WechatAutoConfiguration.DEFAULTS);
@@ -112,6 +121,7 @@ final class SandboxTestbed implements AutoCloseable {
         wechat = new WechatConnector(wechatClient, new WechatOrderMapper(json),
                 new WechatCarrierCodes(wechatProperties.carrierCodes()), wechatSettings, wechatProperties.detailCalls(),
                 new WindowedSync(Platform.WECHAT, wechatSettings, null, shops, intake, clock));
+        wechatEWaybills = new WechatEWaybills(wechatClient, new WechatCarrierCodes(wechatProperties.carrierCodes()));
     }
 
     SandboxTestbed(long seed, int backlogPerShop) {
@@ -119,6 +129,15 @@ final class SandboxTestbed implements AutoCloseable {
     }
 
     PlatformConnector connector(Platform platform) {
+        return byPlatform(platform, douyin, kuaishou, wechat);
+    }
+
+    /** The platform's real e-waybill issuer, pointed at the sandbox. */
+    EWaybillIssuer eWaybills(Platform platform) {
+        return byPlatform(platform, douyinEWaybills, kuaishouEWaybills, wechatEWaybills);
+    }
+
+    private static <T> T byPlatform(Platform platform, T douyin, T kuaishou, T wechat) {
         return switch (platform) {
             case DOUYIN -> douyin;
             case KUAISHOU -> kuaishou;
