@@ -4,12 +4,14 @@ import cn.jiyun.fulfillment.cooperatives.Cooperative;
 import cn.jiyun.fulfillment.cooperatives.CooperativeService;
 import cn.jiyun.fulfillment.demo.NingxiaPlaces.County;
 import cn.jiyun.fulfillment.demo.NingxiaPlaces.Township;
+import cn.jiyun.fulfillment.ewaybills.CarrierAccount;
+import cn.jiyun.fulfillment.ewaybills.CarrierAccountService;
 import cn.jiyun.fulfillment.fleet.VehicleDetails;
 import cn.jiyun.fulfillment.fleet.VehicleService;
 import cn.jiyun.fulfillment.geo.Wgs84;
 import cn.jiyun.fulfillment.hubs.Hub;
-import cn.jiyun.fulfillment.hubs.HubService;
 import cn.jiyun.fulfillment.hubs.HubService.HubDetails;
+import cn.jiyun.fulfillment.hubs.HubService;
 import cn.jiyun.fulfillment.orders.OrderService;
 import cn.jiyun.fulfillment.producers.PickupWindow;
 import cn.jiyun.fulfillment.producers.Producer;
@@ -19,13 +21,16 @@ import cn.jiyun.fulfillment.security.AppUser;
 import cn.jiyun.fulfillment.security.AppUsers;
 import cn.jiyun.fulfillment.security.Role;
 import cn.jiyun.fulfillment.shops.Shop;
-import cn.jiyun.fulfillment.shops.ShopService;
 import cn.jiyun.fulfillment.shops.ShopService.MappingDetails;
+import cn.jiyun.fulfillment.shops.ShopService;
 import cn.jiyun.fulfillment.shops.SkuMapping;
 import cn.jiyun.integrations.CanonicalOrder;
+import cn.jiyun.integrations.Carrier;
+import cn.jiyun.integrations.EWaybillAccount;
 import cn.jiyun.integrations.OrderLine;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformOrderStatus;
+import cn.jiyun.integrations.sandbox.SandboxEWaybillAccounts;
 import org.locationtech.jts.geom.Point;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,11 +130,13 @@ class DemoCooperative implements ApplicationRunner {
     private final OrderService orders;
     private final Clock clock;
     private final DemoSandbox sandbox;
+    private final CarrierAccountService carrierAccounts;
 
     DemoCooperative(DemoProperties properties, CooperativeService cooperatives, AppUsers users, PasswordEncoder passwords,
                     HubService hubs, ProducerService producers, VehicleService vehicles, ShopService shops,
-                    OrderService orders, Clock clock, DemoSandbox sandbox) {
+                    OrderService orders, Clock clock, DemoSandbox sandbox, CarrierAccountService carrierAccounts) {
         this.sandbox = sandbox;
+        this.carrierAccounts = carrierAccounts;
         this.properties = properties;
         this.cooperatives = cooperatives;
         this.users = users;
@@ -161,6 +168,7 @@ class DemoCooperative implements ApplicationRunner {
 
         List<Hub> hubList = createHubs(id);
         createFleet(id, hubList, courier.id());
+        createEWaybillAccounts(id, hubList.get(0));
         Map<Goods, List<Producer>> byGoods = createProducers(id, hubList, random);
         Map<Goods, ShopWithSkus> shopsByGoods = createShops(id, seller.id(), byGoods);
         int placed = createOrders(shopsByGoods, random);
@@ -182,6 +190,17 @@ class DemoCooperative implements ApplicationRunner {
                     LocalTime.of(7, 0), LocalTime.of(20, 0), LocalTime.of(17, 30))));
         }
         return created;
+    }
+
+    /** The demo's contract with ZTO on each platform: the accounts the sandbox's e-waybill service knows. */
+    private void createEWaybillAccounts(Long cooperativeId, Hub hub) {
+        for (Platform platform : List.of(Platform.DOUYIN, Platform.KUAISHOU, Platform.WECHAT)) {
+            EWaybillAccount account = SandboxEWaybillAccounts.of(platform, Carrier.ZTO);
+            carrierAccounts.save(cooperativeId, new CarrierAccountService.Details(platform, account.carrier(),
+                    account.branchCode(), account.accountId(), account.secret(),
+                    new CarrierAccount.Sender(hub.name(), "13995000000", "宁夏回族自治区", "中卫市", "中宁县",
+                            hub.address()), true));
+        }
     }
 
     /**

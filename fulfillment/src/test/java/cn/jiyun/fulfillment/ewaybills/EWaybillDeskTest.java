@@ -144,14 +144,14 @@ class EWaybillDeskTest {
                 .getContentAsByteArray();
         try (PDDocument document = Loader.loadPDF(label)) {
             assertThat(document.getNumberOfPages()).isEqualTo(1);
-            assertThat(LabelPdfTest.barcodeOf(document, 0)).isEqualTo("78310000000003");
+            assertThat(LabelPdfReader.barcodeOf(document, 0)).isEqualTo("78310000000003");
         }
         byte[] load = mvc.perform(get("/api/hub/e-waybills/labels.pdf").param("orderIds", ids(0, 2, 3))
                 .with(as(approved.courier()))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsByteArray();
         try (PDDocument document = Loader.loadPDF(load)) {
             assertThat(document.getNumberOfPages()).isEqualTo(3);
-            assertThat(LabelPdfTest.barcodeOf(document, 1)).isEqualTo("78310000000002");
+            assertThat(LabelPdfReader.barcodeOf(document, 1)).isEqualTo("78310000000002");
         }
         // a refused one has no label
         mvc.perform(get("/api/hub/e-waybills/{id}/label.pdf", orders.get(1).id()).with(as(approved.courier())))

@@ -1,22 +1,12 @@
 package cn.jiyun.fulfillment.ewaybills;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.Result;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.oned.Code128Reader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-import java.awt.image.BufferedImage;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -31,16 +21,6 @@ class LabelPdfTest {
                 "6920000000000000001");
     }
 
-    static String barcodeOf(PDDocument document, int page) throws Exception {
-        BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 203);
-        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
-                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        Result result = new Code128Reader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-        assertThat(result.getBarcodeFormat()).isEqualTo(BarcodeFormat.CODE_128);
-        return result.getText();
-    }
-
     @Test
     void aLabelIs76By130MillimetresAndItsBarcodeReadsBackAsTheWaybillNumber() throws Exception {
         byte[] pdf = labels.render(List.of(label("73100000000001")));
@@ -49,7 +29,7 @@ class LabelPdfTest {
             PDRectangle size = document.getPage(0).getMediaBox();
             assertThat(size.getWidth() / LabelPdf.MM).isCloseTo(76f, within(0.01f));
             assertThat(size.getHeight() / LabelPdf.MM).isCloseTo(130f, within(0.01f));
-            assertThat(barcodeOf(document, 0)).isEqualTo("73100000000001");
+            assertThat(LabelPdfReader.barcodeOf(document, 0)).isEqualTo("73100000000001");
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("中通快递", "300-A12 05", "73100000000001", "张** 138****5678", "中宁枸杞合作社");
         }
@@ -61,9 +41,9 @@ class LabelPdfTest {
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(3);
-            assertThat(barcodeOf(document, 0)).isEqualTo("73100000000001");
-            assertThat(barcodeOf(document, 1)).isEqualTo("SF1400000000002");
-            assertThat(barcodeOf(document, 2)).isEqualTo("JT0000000000003");
+            assertThat(LabelPdfReader.barcodeOf(document, 0)).isEqualTo("73100000000001");
+            assertThat(LabelPdfReader.barcodeOf(document, 1)).isEqualTo("SF1400000000002");
+            assertThat(LabelPdfReader.barcodeOf(document, 2)).isEqualTo("JT0000000000003");
         }
     }
 }

@@ -2,6 +2,9 @@ package cn.jiyun.fulfillment.story;
 
 import cn.jiyun.fulfillment.support.FreePorts;
 import cn.jiyun.fulfillment.support.Browser;
+import cn.jiyun.fulfillment.ewaybills.LabelPdfReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -26,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole story in a real browser, on the start command's own demo (sandbox profile, demo
  * cooperative, demo users, zh-CN): a cooperative admin plans a hub on the board and approves the
  * plan; the courier opens the manifest, confirms a stop's parcels, scans them in at the hub and hands
- * an order to the carrier; the seller sees the order picked up and then its waybill; the public
+ * an order to the carrier under the e-waybill taken from its platform, its label read back from the PDF; the seller sees the order picked up and then its waybill; the public
  * tracking link shows the same without login; the sandbox's carrier scans the parcel along until it is
  * delivered, and both pages show the journey (the public one without the carrier's words). Run with {@code -Djiyun.screenshots=docs/screenshots}
  * to refresh the README's pictures.
@@ -61,7 +64,7 @@ class WholeStoryBrowserTest {
     }
 
     @Test
-    void adminPlansCourierCollectsSellerAndBuyerFollow() {
+    void adminPlansCourierCollectsSellerAndBuyerFollow() throws Exception {
         planAndApproveTheFirstHub();
         Picked order = anOrderOfSeller1OnCourier1sRoutes();
 
@@ -108,7 +111,7 @@ class WholeStoryBrowserTest {
             buyer.screenshot("tracking");
         }
 
-        String waybill = "ZT7" + order.orderId() + "0001";
+        String waybill;
         try (Browser courier = Browser.open(port, 412, 915)) {
             courier.logIn("courier-1", "demo");
             courier.go("/hub");
@@ -116,11 +119,25 @@ class WholeStoryBrowserTest {
             courier.submit(By.id("arrival-submit"));
             courier.find(By.id("notice"));
             assertThat(status(order)).isEqualTo("AT_HUB");
-            courier.find(By.id("handover-code")).sendKeys(order.code());
-            new Select(courier.find(By.id("handover-carrier"))).selectByValue("ZTO");
-            courier.find(By.id("handover-waybill")).sendKeys(waybill);
-            courier.submit(By.id("handover-submit"));
-            courier.find(By.id("notice"));
+            // the order's e-waybill from its platform (the sandbox's), for this order alone
+            tickOnly(courier, order);
+            courier.submit(By.id("ewaybill-take"));
+            assertThat(courier.find(By.id("notice")).getText()).contains("取到 1 张电子面单");
+            WebElement row = courier.find(By.cssSelector("tr[data-order='" + order.orderId() + "']"));
+            assertThat(row.getAttribute("data-ewaybill")).isEqualTo("TAKEN");
+            waybill = row.findElement(By.cssSelector("[data-test=waybill]")).getText();
+            assertThat(waybill).startsWith("73");
+            courier.screenshot("hub-ewaybills");
+            // the labels print from the PDF the page links: one 76 × 130 mm page, its barcode the waybill
+            String labels = URI.create(courier.find(By.id("labels-pdf")).getAttribute("href")).getRawPath() + "?"
+                    + URI.create(courier.find(By.id("labels-pdf")).getAttribute("href")).getRawQuery();
+            try (PDDocument pdf = Loader.loadPDF(courier.fetch(labels))) {
+                assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+                assertThat(LabelPdfReader.barcodeOf(pdf, 0)).isEqualTo(waybill);
+            }
+            tickOnly(courier, order);
+            courier.submit(By.id("ewaybill-handover"));
+            assertThat(courier.find(By.id("notice")).getText()).contains("1 个订单已按电子面单交给快递");
             assertThat(status(order)).isEqualTo("HANDED_TO_CARRIER");
         }
         // the write-back queue sends the waybill to the (sandboxed) platform on its own schedule
@@ -152,6 +169,15 @@ class WholeStoryBrowserTest {
                     .as("the public page shows no carrier text, only stage, time and city").isEmpty();
             assertThat(buyer.text()).doesNotContain("1390951").doesNotContain("签收人");
             buyer.screenshot("tracking-delivered");
+        }
+    }
+
+    /** Ticks the order alone in the hub's list of orders waiting there. */
+    private static void tickOnly(Browser courier, Picked order) {
+        for (WebElement choice : courier.driver().findElements(By.cssSelector("input.ewaybill-choice"))) {
+            if (choice.isSelected() != choice.getAttribute("value").equals(String.valueOf(order.orderId()))) {
+                choice.click();
+            }
         }
     }
 
