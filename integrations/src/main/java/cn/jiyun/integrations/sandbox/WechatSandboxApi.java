@@ -43,8 +43,11 @@ final class WechatSandboxApi extends SandboxApi {
             Map.entry("JD", "京东物流"), Map.entry("JTSD", "极兔速递"), Map.entry("DBL", "德邦快递"),
             Map.entry("YZPY", "邮政快递包裹"), Map.entry("OTHER", "其他"));
 
-    WechatSandboxApi(Parts parts) {
+    private final WechatShopApps shopApps;
+
+    WechatSandboxApi(Parts parts, WechatShopApps shopApps) {
         super(Platform.WECHAT, parts);
+        this.shopApps = shopApps;
     }
 
     @Override
@@ -52,6 +55,7 @@ final class WechatSandboxApi extends SandboxApi {
         Map<String, Function<WireRequest, WireAnswer>> paths = new LinkedHashMap<>();
         Stream.concat(Stream.of(STABLE_TOKEN), ORDER_APIS.stream())
                 .forEach(path -> paths.put(path, request -> answer(request, path)));
+        paths.put(WechatShopApps.BASIC_INFO, shopApps::basicInfo);
         return paths;
     }
 
@@ -95,7 +99,7 @@ final class WechatSandboxApi extends SandboxApi {
             return error(40002, "invalid grant_type");
         }
         if (!credentials.wechatAppId().equals(body.path("appid").asText())) {
-            return error(40013, "invalid appid");
+            return shopApps.stableToken(body).orElseGet(() -> error(40013, "invalid appid"));
         }
         if (!credentials.wechatAppSecret().equals(body.path("secret").asText())) {
             return error(40125, "invalid appsecret");
@@ -329,7 +333,7 @@ final class WechatSandboxApi extends SandboxApi {
         return answer;
     }
 
-    private static WireAnswer error(int errcode, String errmsg) {
+    static WireAnswer error(int errcode, String errmsg) {
         ObjectNode answer = WireAnswer.JSON.createObjectNode();
         answer.put("errcode", errcode);
         answer.put("errmsg", errmsg + " rid: " + HexFormat.of().toHexDigits((int) System.nanoTime()));
