@@ -95,7 +95,9 @@ public class WechatApiClient {
             // an app that is not a shop's (a mini program's, say) gets its token but may not read a shop
             if (CREDENTIALS_REFUSED.contains(e.platformCode())
                     || AUTHORISATION_GONE.stream().map(String::valueOf).anyMatch(e.platformCode()::equals)) {
-                throw new AuthorisationRefusedException(Platform.WECHAT, e.platformCode(), e.getMessage());
+                // the refusal names its code on its own: the message without PlatformException's prefix
+                throw new AuthorisationRefusedException(Platform.WECHAT, e.platformCode(),
+                        e.getMessage().replaceFirst("^" + Platform.WECHAT + " " + e.platformCode() + ": ", ""));
             }
             throw e;
         }

@@ -54,8 +54,7 @@ class ShopAuthorisationPagesController {
                  @RequestParam(required = false) Long shopId, HttpServletRequest request, RedirectAttributes redirect) {
         Platform chosen = platform(platform);
         if (chosen == null || !authorisations.offers(chosen)) {
-            Notice.refused(redirect, "admin.shops.authorisation.off");
-            return "redirect:/admin/shops";
+            return turnedOff(redirect);
         }
         if (authorisations.takesAppCredentials(chosen)) {
             return "redirect:/admin/shops/authorisation/" + chosen.key() + "/app" + (shopId == null ? "" : "?shopId=" + shopId);
@@ -91,10 +90,9 @@ class ShopAuthorisationPagesController {
     @GetMapping("/{platform}/app")
     String appForm(@AuthenticationPrincipal JiyunUser user, @PathVariable String platform,
                    @RequestParam(required = false) Long shopId, Model model, RedirectAttributes redirect) {
-        Platform chosen = platform(platform);
-        if (chosen == null || !authorisations.takesAppCredentials(chosen)) {
-            Notice.refused(redirect, "admin.shops.authorisation.off");
-            return "redirect:/admin/shops";
+        Platform chosen = appPlatform(platform);
+        if (chosen == null) {
+            return turnedOff(redirect);
         }
         return appPage(user, chosen, shopId, "", model);
     }
@@ -107,10 +105,9 @@ class ShopAuthorisationPagesController {
     String authoriseApp(@AuthenticationPrincipal JiyunUser user, @PathVariable String platform,
                         @RequestParam(required = false) Long shopId, @RequestParam(defaultValue = "") String appId,
                         @RequestParam(defaultValue = "") String appSecret, Model model, RedirectAttributes redirect) {
-        Platform chosen = platform(platform);
-        if (chosen == null || !authorisations.takesAppCredentials(chosen)) {
-            Notice.refused(redirect, "admin.shops.authorisation.off");
-            return "redirect:/admin/shops";
+        Platform chosen = appPlatform(platform);
+        if (chosen == null) {
+            return turnedOff(redirect);
         }
         AppCredentials app = new AppCredentials(appId, appSecret);
         if (!app.complete() || app.appId().length() > MAX_APP_ID || app.appSecret().length() > MAX_APP_SECRET) {
@@ -145,6 +142,17 @@ class ShopAuthorisationPagesController {
         String base = publicUrl.isEmpty()
                 ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() : publicUrl;
         return base + "/admin/shops/authorisation/" + platform.key() + "/callback";
+    }
+
+    private static String turnedOff(RedirectAttributes redirect) {
+        Notice.refused(redirect, "admin.shops.authorisation.off");
+        return "redirect:/admin/shops";
+    }
+
+    /** The platform of this key if its shops authorise Jiyun with their own app's credentials, else {@code null}. */
+    private Platform appPlatform(String key) {
+        Platform platform = platform(key);
+        return platform != null && authorisations.takesAppCredentials(platform) ? platform : null;
     }
 
     private static Platform platform(String key) {
