@@ -15,14 +15,26 @@ import java.util.Optional;
  * @param accessTokenExpiresAt  when the access token expires; {@code null} if unknown
  * @param syncCursor            the platform update time up to which every order is stored;
  *                              {@code null} before the first sync (then the backfill window applies)
+ * @param app                   the shop's own app credentials, {@code null} where the shop has none (then the
+ *                              connector's app serves, where the platform has one app for all shops)
  */
 public record ShopAccount(Platform platform, String shopId, String accessToken, String refreshToken,
-                          Instant accessTokenExpiresAt, Instant syncCursor) {
+                          Instant accessTokenExpiresAt, Instant syncCursor, AppCredentials app) {
     public ShopAccount {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(shopId, "shopId");
         accessToken = accessToken == null ? "" : accessToken;
         refreshToken = refreshToken == null ? "" : refreshToken;
+    }
+
+    /** A shop without app credentials of its own. */
+    public ShopAccount(Platform platform, String shopId, String accessToken, String refreshToken,
+                       Instant accessTokenExpiresAt, Instant syncCursor) {
+        this(platform, shopId, accessToken, refreshToken, accessTokenExpiresAt, syncCursor, null);
+    }
+
+    public Optional<AppCredentials> ownApp() {
+        return Optional.ofNullable(app);
     }
 
     public Optional<Instant> cursor() {

@@ -46,6 +46,13 @@ public class Shop extends Audited {
     @Column(name = "refresh_token_enc")
     private String refreshTokenEncrypted;
 
+    /** The shop's own app (WeChat's self-built app), both encrypted with {@link TokenCipher}; none for most shops. */
+    @Column(name = "app_id_enc")
+    private String appIdEncrypted;
+
+    @Column(name = "app_secret_enc")
+    private String appSecretEncrypted;
+
     @Column(name = "access_token_expires_at")
     private Instant accessTokenExpiresAt;
 
@@ -96,6 +103,12 @@ public class Shop extends Audited {
         }
         this.authorisation = Authorisation.ACTIVE;
         this.authorisationProblem = null;
+    }
+
+    /** The (encrypted) credentials of the shop's own app, which its calls use from now on. */
+    public void useOwnApp(String appIdEncrypted, String appSecretEncrypted) {
+        this.appIdEncrypted = appIdEncrypted;
+        this.appSecretEncrypted = appSecretEncrypted;
     }
 
     public void authorisationRevoked(String problem) {
@@ -149,6 +162,14 @@ public class Shop extends Audited {
 
     public String refreshTokenEncrypted() {
         return refreshTokenEncrypted;
+    }
+
+    public String appIdEncrypted() {
+        return appIdEncrypted;
+    }
+
+    public String appSecretEncrypted() {
+        return appSecretEncrypted;
     }
 
     public Instant accessTokenExpiresAt() {

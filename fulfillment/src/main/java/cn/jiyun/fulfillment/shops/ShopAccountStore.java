@@ -1,6 +1,7 @@
 package cn.jiyun.fulfillment.shops;
 
 import cn.jiyun.fulfillment.cooperatives.CooperativeService;
+import cn.jiyun.integrations.AppCredentials;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
@@ -82,7 +83,9 @@ class ShopAccountStore implements ShopAccounts {
     }
 
     private ShopAccount account(Shop shop) {
+        AppCredentials app = shop.appIdEncrypted() == null || shop.appSecretEncrypted() == null ? null
+                : new AppCredentials(cipher.decrypt(shop.appIdEncrypted()), cipher.decrypt(shop.appSecretEncrypted()));
         return new ShopAccount(shop.platform(), shop.platformShopId(), cipher.decrypt(shop.accessTokenEncrypted()),
-                cipher.decrypt(shop.refreshTokenEncrypted()), shop.accessTokenExpiresAt(), shop.syncCursor());
+                cipher.decrypt(shop.refreshTokenEncrypted()), shop.accessTokenExpiresAt(), shop.syncCursor(), app);
     }
 }

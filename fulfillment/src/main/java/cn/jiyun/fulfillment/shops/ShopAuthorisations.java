@@ -2,6 +2,8 @@ package cn.jiyun.fulfillment.shops;
 
 import cn.jiyun.fulfillment.errors.ConflictException;
 import cn.jiyun.fulfillment.security.JiyunUser;
+import cn.jiyun.integrations.AppCredentials;
+import cn.jiyun.integrations.AppCredentialsAuthorisation;
 import cn.jiyun.integrations.AuthorisationRefusedException;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformException;
@@ -9,6 +11,7 @@ import cn.jiyun.integrations.ShopAuthorisationFlow;
 import cn.jiyun.integrations.ShopAuthorisationFlow.AuthorisedShop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +37,8 @@ import java.util.stream.Collectors;
 /**
  * Shops authorised the platforms' way: sends the admin to the platform's authorise page with a state
  * bound to them and their session, and on the way back exchanges the code for the shop's tokens and
- * registers or re-authorises the shop the platform names.
+ * registers or re-authorises the shop the platform names. Where a shop authorises Jiyun as its own app
+ * (WeChat's self-built app), the app's credentials are checked with the platform instead, which names the shop.
  */
 @Service
 public class ShopAuthorisations {
@@ -58,15 +62,21 @@ public class ShopAuthorisations {
         }
     }
 
+    /** The reason of a refusal because another cooperative holds the shop; the pages say no more than that. */
+    public static final String HELD_ELSEWHERE = "held elsewhere";
+
     private final Map<Platform, ShopAuthorisationFlow> flows;
+    private final Map<Platform, AppCredentialsAuthorisation> appFlows;
     private final ShopService shops;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ShopAuthorisations(List<ShopAuthorisationFlow> flows, ShopService shops, JdbcClient jdbc,
-                       java.util.Optional<Clock> clock) {
+    ShopAuthorisations(List<ShopAuthorisationFlow> flows, ObjectProvider<AppCredentialsAuthorisation> appFlows,
+                       ShopService shops, JdbcClient jdbc, java.util.Optional<Clock> clock) {
         this.flows = flows.stream().collect(Collectors.toMap(ShopAuthorisationFlow::platform, Function.identity()));
+        this.appFlows = appFlows.orderedStream().collect(Collectors.toMap(AppCredentialsAuthorisation::platform,
+                Function.identity()));
         this.shops = shops;
         this.jdbc = jdbc;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -74,7 +84,12 @@ public class ShopAuthorisations {
 
     /** The platforms whose authorisation flow is turned on. */
     public boolean offers(Platform platform) {
-        return flows.containsKey(platform);
+        return flows.containsKey(platform) || appFlows.containsKey(platform);
+    }
+
+    /** Whether the platform's shops are authorised with their own app's credentials rather than on its page. */
+    public boolean takesAppCredentials(Platform platform) {
+        return appFlows.containsKey(platform);
     }
 
     /**
@@ -87,9 +102,7 @@ public class ShopAuthorisations {
         if (flow == null) {
             throw new ConflictException(platform + " is not turned on here");
         }
-        if (shopId != null && shops.get(user.cooperativeId(), shopId).platform() != platform) {
-            throw new ConflictException("shop " + shopId + " is not a " + platform + " shop");
-        }
+        requireShopOn(user, platform, shopId);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String state = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -144,8 +157,39 @@ public class ShopAuthorisations {
             log.warn("{} could not exchange the authorisation code", platform, unavailable);
             return new Outcome.Refused(unavailable.getMessage());
         }
+        return settle(user, platform, shopId, granted, null);
+    }
+
+    /**
+     * A shop owner's own app credentials (WeChat's self-built app): checked with the platform at once, which names
+     * the shop; then the shop is registered or re-authorised as after a callback. {@code shopId} is the shop to
+     * re-authorise, or {@code null} for a new shop. Credentials the platform refuses store nothing.
+     */
+    @Transactional(noRollbackFor = {AuthorisationRefusedException.class, PlatformException.class})
+    public Outcome authoriseWithApp(JiyunUser user, Platform platform, Long shopId, AppCredentials app) {
+        AppCredentialsAuthorisation flow = appFlows.get(platform);
+        if (flow == null) {
+            throw new ConflictException(platform + " does not take a shop's app credentials here");
+        }
+        requireShopOn(user, platform, shopId);
+        AuthorisedShop granted;
+        try {
+            granted = flow.authorise(app);
+        } catch (AuthorisationRefusedException refused) {
+            log.info("{} refused the app credentials {}: {} {}", platform, app.appId(), refused.code(),
+                    refused.getMessage());
+            return new Outcome.Refused(refused.code() + " " + refused.getMessage());
+        } catch (PlatformException unavailable) {
+            log.warn("{} could not check the app credentials {}", platform, app.appId(), unavailable);
+            return new Outcome.Refused(unavailable.getMessage());
+        }
+        return settle(user, platform, shopId, granted, app);
+    }
+
+    /** The shop the platform named is re-authorised (the one asked for, or the cooperative's own) or registered. */
+    private Outcome settle(JiyunUser user, Platform platform, Long shopId, AuthorisedShop granted, AppCredentials app) {
         ShopService.Grant grant = new ShopService.Grant(granted.grant().accessToken(), granted.grant().refreshToken(),
-                granted.grant().accessTokenExpiresAt());
+                granted.grant().accessTokenExpiresAt(), app);
         if (shopId != null) {
             Shop shop = shops.get(user.cooperativeId(), shopId);
             if (!shop.platformShopId().equals(granted.shopId())) {
@@ -158,12 +202,18 @@ public class ShopAuthorisations {
             if (!existing.get().cooperativeId().equals(user.cooperativeId())) {
                 log.info("Cooperative {} authorised {} shop {}, which another cooperative holds", user.cooperativeId(),
                         platform, granted.shopId());
-                return new Outcome.Refused("held elsewhere");
+                return new Outcome.Refused(HELD_ELSEWHERE);
             }
             return new Outcome.Authorised(shops.reauthorise(user.cooperativeId(), existing.get().id(), grant), true);
         }
         return new Outcome.Authorised(shops.register(user.cooperativeId(), platform, granted.shopId(), granted.name(),
                 null, grant), false);
+    }
+
+    private void requireShopOn(JiyunUser user, Platform platform, Long shopId) {
+        if (shopId != null && shops.get(user.cooperativeId(), shopId).platform() != platform) {
+            throw new ConflictException("shop " + shopId + " is not a " + platform + " shop");
+        }
     }
 
     private static OffsetDateTime at(Instant instant) {

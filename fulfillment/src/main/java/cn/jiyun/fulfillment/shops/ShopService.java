@@ -9,6 +9,7 @@ import cn.jiyun.fulfillment.producers.ProducerService;
 import cn.jiyun.fulfillment.security.AppUsers;
 import cn.jiyun.fulfillment.security.JiyunUser;
 import cn.jiyun.fulfillment.security.Role;
+import cn.jiyun.integrations.AppCredentials;
 import cn.jiyun.integrations.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,9 +132,21 @@ public class ShopService {
                 .collect(Collectors.toMap(SkuMapping::platformSku, Function.identity()));
     }
 
-    /** Tokens a seller granted Jiyun on a platform; what each platform needs is checked on registration. */
-    public record Grant(String accessToken, String refreshToken, Instant accessTokenExpiresAt) {
+    /**
+     * Tokens a seller granted Jiyun on a platform; what each platform needs is checked on registration. {@code app}
+     * is the shop's own app where its owner gave one (WeChat's self-built app), else {@code null}.
+     */
+    public record Grant(String accessToken, String refreshToken, Instant accessTokenExpiresAt, AppCredentials app) {
         public static final Grant NONE = new Grant(null, null, null);
+
+        public Grant(String accessToken, String refreshToken, Instant accessTokenExpiresAt) {
+            this(accessToken, refreshToken, accessTokenExpiresAt, null);
+        }
+
+        @Override
+        public String toString() {
+            return "Grant[tokens hidden" + (app == null ? "" : ", app " + app.appId()) + "]";
+        }
 
         boolean hasAccessToken() {
             return accessToken != null && !accessToken.isBlank();
@@ -176,8 +189,7 @@ public class ShopService {
         requireSeller(cooperativeId, sellerUserId);
         requireGrantFor(platform, grant);
         Shop shop = new Shop(cooperativeId, platform, platformShopId, name, sellerUserId);
-        shop.authorise(cipher.encrypt(blankToNull(grant.accessToken())), cipher.encrypt(blankToNull(grant.refreshToken())),
-                grant.accessTokenExpiresAt(), null);
+        authorise(shop, grant);
         shop = shops.save(shop);
         audit.record(cooperativeId, AuditKind.SHOP_AUTHORISED, platform + " shop " + platformShopId, name);
         events.publishEvent(new ShopSyncRequested(platform, platformShopId));
@@ -188,8 +200,7 @@ public class ShopService {
     public Shop reauthorise(Long cooperativeId, Long shopId, Grant grant) {
         Shop shop = get(cooperativeId, shopId);
         requireGrantFor(shop.platform(), grant);
-        shop.authorise(cipher.encrypt(blankToNull(grant.accessToken())), cipher.encrypt(blankToNull(grant.refreshToken())),
-                grant.accessTokenExpiresAt(), null);
+        authorise(shop, grant);
         audit.record(cooperativeId, AuditKind.SHOP_REAUTHORISED, shop.platform() + " shop " + shop.platformShopId(),
                 shop.name());
         events.publishEvent(new ShopSyncRequested(shop.platform(), shop.platformShopId()));
@@ -219,6 +230,15 @@ public class ShopService {
             case WECHAT, SPREADSHEET -> {
                 // WeChat calls use the app's own token; spreadsheets need none
             }
+        }
+    }
+
+    /** Stores the grant encrypted; a grant without an app leaves the shop's own app as it was. */
+    private void authorise(Shop shop, Grant grant) {
+        shop.authorise(cipher.encrypt(blankToNull(grant.accessToken())), cipher.encrypt(blankToNull(grant.refreshToken())),
+                grant.accessTokenExpiresAt(), null);
+        if (grant.app() != null) {
+            shop.useOwnApp(cipher.encrypt(grant.app().appId()), cipher.encrypt(grant.app().appSecret()));
         }
     }
 

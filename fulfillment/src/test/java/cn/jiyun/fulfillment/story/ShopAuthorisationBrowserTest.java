@@ -2,6 +2,7 @@ package cn.jiyun.fulfillment.story;
 
 import cn.jiyun.fulfillment.support.FreePorts;
 import cn.jiyun.fulfillment.support.Browser;
+import cn.jiyun.integrations.sandbox.PlatformSandbox;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 13's authorisation in a real browser, on the demo: the admin clicks 授权新店铺 for Douyin and for Kuaishou,
  * consents on the sandbox's platform page, comes back to the shops page with a new authorised shop (no token typed),
- * and the shop's orders arrive; declining comes back with a notice and stores nothing.
+ * and the shop's orders arrive; declining comes back with a notice and stores nothing. For WeChat the admin types the
+ * shop's appid and AppSecret, read off the sandbox's shop console as a shop owner reads them off 服务市场 → 自研.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("sandbox")
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "jiyun.data-dir=./target/test-data/authorise-${random.uuid}",
         "jiyun.sandbox.webhook-callback=",
         "jiyun.platforms.douyin.poll-interval=1s",
-        "jiyun.platforms.kuaishou.poll-interval=1s"})
+        "jiyun.platforms.kuaishou.poll-interval=1s",
+        "jiyun.platforms.wechat.poll-interval=1s"})
 class ShopAuthorisationBrowserTest {
 
     @DynamicPropertySource
@@ -42,6 +45,8 @@ class ShopAuthorisationBrowserTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformSandbox sandbox;
 
     @Test
     void anAdminAuthorisesADouyinAndAKuaishouShopOnThePlatformsPagesAndTheirOrdersArrive() throws Exception {
@@ -80,6 +85,48 @@ class ShopAuthorisationBrowserTest {
                     + "FETCH FIRST 2 ROWS ONLY)").query(Long.class).single();
         } while (newShopOrders == 0 && java.time.Instant.now().isBefore(giveUp));
         assertThat(newShopOrders).as("orders of the new shops").isPositive();
+    }
+
+    @Test
+    void anAdminAuthorisesAWechatShopWithItsSelfBuiltAppAndItsOrdersArrive() throws Exception {
+        long shopsBefore = shops();
+        String shopId;
+        try (Browser admin = Browser.open(port, 1280, 900)) {
+            admin.logIn("coop-admin", "demo");
+            // the shop owner opens a shop on the sandbox's console and reads its app's credentials there
+            admin.driver().get(sandbox.wechatShopConsole());
+            admin.submit(By.id("open-shop"));
+            shopId = admin.driver().getCurrentUrl().replaceAll(".*#", "");
+            String appId = admin.find(By.cssSelector("tr[data-shop='" + shopId + "'] .appid")).getText();
+            String appSecret = admin.find(By.cssSelector("tr[data-shop='" + shopId + "'] .secret")).getText();
+
+            admin.go("/admin/shops");
+            admin.submit(By.id("authorise-wechat"));
+            assertThat(admin.find(By.id("app-where")).getText()).contains("服务市场").contains("自研");
+            admin.find(By.id("appId")).sendKeys(appId);
+            admin.find(By.id("appSecret")).sendKeys("not-the-secret");
+            admin.submit(By.id("app-save"));
+            assertThat(admin.find(By.id("app-refused")).getText()).contains("40125");
+            assertThat(admin.find(By.id("appId")).getAttribute("value")).isEqualTo(appId);
+            assertThat(admin.find(By.id("appSecret")).getAttribute("value")).isEmpty();
+            assertThat(admin.driver().getPageSource()).doesNotContain("not-the-secret");
+            assertThat(shops()).isEqualTo(shopsBefore);
+
+            admin.find(By.id("appSecret")).sendKeys(appSecret);
+            admin.screenshot("authorise-wechat");
+            admin.submit(By.id("app-save"));
+            assertThat(admin.find(By.id("notice")).getAttribute("class")).doesNotContain("error");
+            assertThat(admin.find(By.id("shop-facts")).getText()).contains(shopId).doesNotContain(appSecret);
+        }
+        assertThat(shops()).isEqualTo(shopsBefore + 1);
+        java.time.Instant giveUp = java.time.Instant.now().plusSeconds(60);
+        long orders;
+        do {
+            Thread.sleep(500);
+            orders = jdbc.sql("SELECT COUNT(*) FROM orders o JOIN shop s ON s.id = o.shop_id "
+                    + "WHERE s.platform = 'WECHAT' AND s.platform_shop_id = ?").param(shopId).query(Long.class).single();
+        } while (orders == 0 && java.time.Instant.now().isBefore(giveUp));
+        assertThat(orders).as("orders of the new WeChat shop").isPositive();
     }
 
     private long shops() {

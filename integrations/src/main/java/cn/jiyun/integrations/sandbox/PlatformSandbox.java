@@ -1,5 +1,6 @@
 package cn.jiyun.integrations.sandbox;
 
+import cn.jiyun.integrations.AppCredentials;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.sandbox.SandboxOrder.State;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -69,6 +70,7 @@ public final class PlatformSandbox implements AutoCloseable {
     private OrderGenerator generator;
     private SandboxCatalogue catalogue;
     private SandboxTokens tokens;
+    private WechatShopApps wechatShopApps;
     private int shopsOpened;
     private Instant nextOrderDue;
 
@@ -115,6 +117,7 @@ public final class PlatformSandbox implements AutoCloseable {
         tokens = new SandboxTokens(clock);
         tokens.register(catalogue);
         tracking = new TrackingSandbox(clock);
+        wechatShopApps = wechatShopApps(tokens);
         Map<String, Function<WireRequest, WireAnswer>> apis = apis(tokens);
         apis.putAll(new SandboxAuthorisePages(credentials, new SandboxAuthorisePages.Shops() {
             @Override
@@ -135,6 +138,7 @@ public final class PlatformSandbox implements AutoCloseable {
             }
         }).paths());
         apis.putAll(tracking.paths());
+        apis.putAll(wechatShopApps.consolePaths());
         WireMockServer started = new WireMockServer(WireMockConfiguration.options()
                 .port(properties.port())
                 .bindAddress("127.0.0.1")
@@ -411,13 +415,42 @@ public final class PlatformSandbox implements AutoCloseable {
         }
     }
 
+    private WechatShopApps wechatShopApps(SandboxTokens tokens) {
+        return new WechatShopApps(tokens, new WechatShopApps.Shops() {
+            @Override
+            public List<SandboxCatalogue.Shop> shops() {
+                synchronized (PlatformSandbox.this) {
+                    return catalogue.shops(Platform.WECHAT);
+                }
+            }
+
+            @Override
+            public SandboxCatalogue.Shop open() {
+                return openShop(Platform.WECHAT);
+            }
+        });
+    }
+
+    /**
+     * The appid and AppSecret of a WeChat shop's self-built app here, as the sandbox's shop console
+     * ({@code /wechat/shop-console/self-built-apps}) shows them to its owner.
+     */
+    public static AppCredentials wechatShopApp(String shopId) {
+        return WechatShopApps.appOf(shopId);
+    }
+
+    /** Where the sandbox's WeChat shop console lists each shop's self-built app. */
+    public String wechatShopConsole() {
+        return "http://localhost:" + port() + WechatShopApps.CONSOLE_PATH;
+    }
+
     /** Every platform's paths under its prefix, e.g. {@code /douyin/order/searchList}. */
     private Map<String, Function<WireRequest, WireAnswer>> apis(SandboxTokens tokens) {
         SandboxApi.Parts parts = new SandboxApi.Parts(credentials, book, tokens, clock, writeBacks::add,
                 new EWaybillLedger(book));
         Map<String, Function<WireRequest, WireAnswer>> apis = new LinkedHashMap<>();
         for (SandboxApi api : List.of(new DouyinSandboxApi(parts), new KuaishouSandboxApi(parts),
-                new WechatSandboxApi(parts))) {
+                new WechatSandboxApi(parts, wechatShopApps))) {
             api.paths().forEach((path, handler) -> apis.put(SandboxApi.prefix(api.platform) + path, handler));
         }
         return apis;

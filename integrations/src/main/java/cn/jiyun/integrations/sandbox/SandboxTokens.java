@@ -57,7 +57,8 @@ final class SandboxTokens {
     private final Map<String, Issued> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, Issued> refreshTokens = new ConcurrentHashMap<>();
     private String wechatShopOfApp;
-    private String wechatAppToken;
+    /** The current token of each WeChat app: the connector's ("") and the shops' own. */
+    private final Map<String, String> wechatAppTokens = new ConcurrentHashMap<>();
 
     SandboxTokens(Clock clock) {
         this.clock = clock;
@@ -157,19 +158,30 @@ final class SandboxTokens {
      * when forced. It stands for the first WeChat shop of the catalogue, the shop of the app.
      */
     synchronized Grant wechatAppToken(boolean forceRefresh) {
+        return wechatToken("", wechatShopOfApp, forceRefresh);
+    }
+
+    /** {@code stable_token} of a shop's own self-built app, alike; the token stands for that shop. */
+    synchronized Grant wechatShopAppToken(String shopId, boolean forceRefresh) {
+        return wechatToken("shop:" + shopId, shopId, forceRefresh);
+    }
+
+    private Grant wechatToken(String app, String shopId, boolean forceRefresh) {
         Instant now = clock.instant();
-        Issued current = wechatAppToken == null ? null : accessTokens.get(key(Platform.WECHAT, wechatAppToken));
+        String token = wechatAppTokens.get(app);
+        Issued current = token == null ? null : accessTokens.get(key(Platform.WECHAT, token));
         boolean renew = forceRefresh || current == null
                 || !now.isBefore(current.expiresAt().minus(WECHAT_PRE_ROTATION));
         if (renew) {
-            if (forceRefresh && wechatAppToken != null) {
-                accessTokens.remove(key(Platform.WECHAT, wechatAppToken));
+            if (forceRefresh && token != null) {
+                accessTokens.remove(key(Platform.WECHAT, token));
             }
-            wechatAppToken = newToken(Platform.WECHAT);
-            current = new Issued(Platform.WECHAT, wechatShopOfApp, now.plus(WECHAT_ACCESS));
-            accessTokens.put(key(Platform.WECHAT, wechatAppToken), current);
+            token = newToken(Platform.WECHAT);
+            wechatAppTokens.put(app, token);
+            current = new Issued(Platform.WECHAT, shopId, now.plus(WECHAT_ACCESS));
+            accessTokens.put(key(Platform.WECHAT, token), current);
         }
-        return new Grant(wechatShopOfApp, wechatAppToken, Duration.between(now, current.expiresAt()), "", Duration.ZERO);
+        return new Grant(shopId, token, Duration.between(now, current.expiresAt()), "", Duration.ZERO);
     }
 
     private void refresh(Shop shop, Instant expiresAt) {

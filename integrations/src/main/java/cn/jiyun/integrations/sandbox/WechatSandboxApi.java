@@ -44,10 +44,12 @@ final class WechatSandboxApi extends SandboxApi {
             Map.entry("YZPY", "邮政快递包裹"), Map.entry("OTHER", "其他"));
 
     private final WechatSandboxEWaybills eWaybillCalls;
+    private final WechatShopApps shopApps;
 
-    WechatSandboxApi(Parts parts) {
+    WechatSandboxApi(Parts parts, WechatShopApps shopApps) {
         super(Platform.WECHAT, parts);
         eWaybillCalls = new WechatSandboxEWaybills(eWaybills);
+        this.shopApps = shopApps;
     }
 
     @Override
@@ -55,6 +57,7 @@ final class WechatSandboxApi extends SandboxApi {
         Map<String, Function<WireRequest, WireAnswer>> paths = new LinkedHashMap<>();
         Stream.of(Stream.of(STABLE_TOKEN), ORDER_APIS.stream(), WechatSandboxEWaybills.APIS.stream()).flatMap(s -> s)
                 .forEach(path -> paths.put(path, request -> answer(request, path)));
+        paths.put(WechatShopApps.BASIC_INFO, shopApps::basicInfo);
         return paths;
     }
 
@@ -100,7 +103,7 @@ final class WechatSandboxApi extends SandboxApi {
             return error(40002, "invalid grant_type");
         }
         if (!credentials.wechatAppId().equals(body.path("appid").asText())) {
-            return error(40013, "invalid appid");
+            return shopApps.stableToken(body).orElseGet(() -> error(40013, "invalid appid"));
         }
         if (!credentials.wechatAppSecret().equals(body.path("secret").asText())) {
             return error(40125, "invalid appsecret");
@@ -347,7 +350,7 @@ final class WechatSandboxApi extends SandboxApi {
         return answer;
     }
 
-    private static WireAnswer error(int errcode, String errmsg) {
+    static WireAnswer error(int errcode, String errmsg) {
         ObjectNode answer = WireAnswer.JSON.createObjectNode();
         answer.put("errcode", errcode);
         answer.put("errmsg", errmsg + " rid: " + HexFormat.of().toHexDigits((int) System.nanoTime()));

@@ -1,12 +1,17 @@
 package cn.jiyun.integrations.wechat;
 
+import cn.jiyun.integrations.AppCredentials;
+import cn.jiyun.integrations.AuthorisationRefusedException;
 import cn.jiyun.integrations.AuthorisationRevokedException;
 import cn.jiyun.integrations.Platform;
 import cn.jiyun.integrations.PlatformException;
 import cn.jiyun.integrations.ShopAccount;
 import cn.jiyun.integrations.ShopAccounts;
+import cn.jiyun.integrations.ShopAuthorisationFlow.AuthorisedShop;
+import cn.jiyun.integrations.TokenGrant;
 import cn.jiyun.integrations.sync.ConnectorSettings;
 import cn.jiyun.integrations.sync.PlatformHttp;
+import cn.jiyun.integrations.wechat.WechatApiMessages.BasicInfoResponse;
 import cn.jiyun.integrations.wechat.WechatApiMessages.DeliverySendRequest;
 import cn.jiyun.integrations.wechat.WechatApiMessages.OrderGetRequest;
 import cn.jiyun.integrations.wechat.WechatApiMessages.OrderListRequest;
@@ -21,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +40,14 @@ public class WechatApiClient {
     static final String ORDER_LIST = "/channels/ec/order/list/get";
     static final String ORDER_GET = "/channels/ec/order/get";
     static final String DELIVERY_SEND = "/channels/ec/order/delivery/send";
+    /** The shop's name and original id ({@code gh_…}); a GET without a body. */
+    static final String BASIC_INFO = "/channels/ec/basics/info/get";
+
+    /**
+     * {@code stable_token} refuses the app: unknown appid (40013), wrong AppSecret (40125), Jiyun's address not on
+     * the app's IP whitelist (40164), appid or secret missing (41002, 41004).
+     */
+    static final Set<String> CREDENTIALS_REFUSED = Set.of("40013", "40125", "40164", "41002", "41004");
 
     /** Access token invalid or not the latest, missing, expired: get a new one and repeat once. */
     static final Set<Integer> TOKEN_REFUSED = Set.of(40001, 40014, 41001, 42001);
@@ -47,28 +61,58 @@ public class WechatApiClient {
     /** Daily quota: tomorrow will work, repeating now will not. */
     static final int DAILY_QUOTA_REACHED = 45009;
 
-    private final WechatProperties properties;
     private final ShopAccounts shops;
     private final PlatformHttp http;
     private final ObjectMapper json;
     private final WechatAccessTokens tokens;
+    private final Clock clock;
 
     public WechatApiClient(ConnectorSettings settings, WechatProperties properties, ShopAccounts shops, Clock clock) {
-        this.properties = properties;
         this.shops = shops;
+        this.clock = clock;
         this.http = new PlatformHttp(Platform.WECHAT, settings);
         this.json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.tokens = new WechatAccessTokens(this::requestStableToken, shops, clock, settings.tokenRefreshMargin());
+        this.tokens = new WechatAccessTokens(this::requestStableToken, shops, clock, settings.tokenRefreshMargin(),
+                Optional.of(new AppCredentials(properties.appId(), properties.appSecret())));
+    }
+
+    /**
+     * Checks a shop's self-built app at once: {@code stable_token} with its appid and AppSecret, then
+     * {@code basics/info/get} with the token, which names the shop (its original id and its name).
+     *
+     * @throws AuthorisationRefusedException when WeChat refuses the credentials, or the app may not read a shop
+     */
+    public AuthorisedShop authorise(AppCredentials app) {
+        if (!app.complete()) {
+            throw new AuthorisationRefusedException(Platform.WECHAT, "41002", "the appid and the AppSecret are both needed");
+        }
+        StableTokenResponse token;
+        BasicInfoResponse answer;
+        try {
+            token = requestStableToken(app, false);
+            answer = as(withRetries(null, BASIC_INFO, token.accessToken(), null), BasicInfoResponse.class, BASIC_INFO);
+        } catch (PlatformException e) {
+            // an app that is not a shop's (a mini program's, say) gets its token but may not read a shop
+            if (CREDENTIALS_REFUSED.contains(e.platformCode())
+                    || AUTHORISATION_GONE.stream().map(String::valueOf).anyMatch(e.platformCode()::equals)) {
+                // the refusal names its code on its own: the message without PlatformException's prefix
+                throw new AuthorisationRefusedException(Platform.WECHAT, e.platformCode(),
+                        e.getMessage().replaceFirst("^" + Platform.WECHAT + " " + e.platformCode() + ": ", ""));
+            }
+            throw e;
+        }
+        WechatApiMessages.ShopInfo info = answer.info();
+        if (info == null || info.username() == null || info.username().isBlank()) {
+            throw new PlatformException(Platform.WECHAT, "0", BASIC_INFO + " named no shop", false);
+        }
+        String name = info.nickname() == null || info.nickname().isBlank() ? info.username() : info.nickname();
+        return new AuthorisedShop(info.username(), name, new TokenGrant(token.accessToken(), "",
+                clock.instant().plusSeconds(token.expiresIn()), null));
     }
 
     /** One page of order ids updated within the request's range. */
     public OrderListResponse listOrders(ShopAccount shop, OrderListRequest request) {
-        WechatResponse response = post(shop, ORDER_LIST, request);
-        try {
-            return json.treeToValue(response.json(), OrderListResponse.class);
-        } catch (JsonProcessingException e) {
-            throw new PlatformException(Platform.WECHAT, "0", "order/list/get answered an unexpected shape", true, e);
-        }
+        return as(post(shop, ORDER_LIST, request), OrderListResponse.class, ORDER_LIST);
     }
 
     /** The whole {@code order/get} answer, exactly as received, for the mapper and the audit trail. */
@@ -99,35 +143,41 @@ public class WechatApiClient {
         }
     }
 
-    private StableTokenResponse requestStableToken(boolean forceRefresh) {
-        StableTokenRequest request = StableTokenRequest.clientCredential(properties.appId(), properties.appSecret(),
-                forceRefresh);
-        WechatResponse response = withRetries(null, STABLE_TOKEN, null, request);
-        StableTokenResponse grant;
-        try {
-            grant = json.treeToValue(response.json(), StableTokenResponse.class);
-        } catch (JsonProcessingException e) {
-            throw new PlatformException(Platform.WECHAT, "0", "stable_token answered an unexpected shape", true, e);
-        }
+    private StableTokenResponse requestStableToken(AppCredentials app, boolean forceRefresh) {
+        StableTokenRequest request = StableTokenRequest.clientCredential(app.appId(), app.appSecret(), forceRefresh);
+        StableTokenResponse grant = as(withRetries(null, STABLE_TOKEN, null, request), StableTokenResponse.class,
+                STABLE_TOKEN);
         if (grant.accessToken() == null || grant.accessToken().isBlank() || grant.expiresIn() == null) {
             throw new PlatformException(Platform.WECHAT, "0", "stable_token answered without a token", true);
         }
         return grant;
     }
 
-    /** One call, repeated with back-off on 5xx, 429, timeouts, unreadable bodies and "try again" codes. */
+    private <T> T as(WechatResponse response, Class<T> type, String path) {
+        try {
+            return json.treeToValue(response.json(), type);
+        } catch (JsonProcessingException e) {
+            throw new PlatformException(Platform.WECHAT, "0", path + " answered an unexpected shape", true, e);
+        }
+    }
+
+    /**
+     * One call, repeated with back-off on 5xx, 429, timeouts, unreadable bodies and "try again" codes: a POST
+     * of {@code body} as JSON, or a GET where there is no body ({@code basics/info/get}).
+     */
     private WechatResponse withRetries(ShopAccount shop, String path, String accessToken, Object body) {
         String content;
         try {
-            content = json.writeValueAsString(body);
+            content = body == null ? null : json.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write the body of " + path, e);
         }
-        return http.call(path, () -> http.request(http.uri(accessToken == null ? path : path + "?access_token=" + accessToken))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8))
-                .build(), (status, answer) -> read(shop, path, accessToken, status, answer));
+        return http.call(path, () -> {
+            HttpRequest.Builder request = http.request(http.uri(accessToken == null ? path
+                    : path + "?access_token=" + accessToken)).header("Accept", "application/json");
+            return (content == null ? request.GET() : request.header("Content-Type", "application/json; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8))).build();
+        }, (status, answer) -> read(shop, path, accessToken, status, answer));
     }
 
     private WechatResponse read(ShopAccount shop, String path, String accessToken, int status, String body) {

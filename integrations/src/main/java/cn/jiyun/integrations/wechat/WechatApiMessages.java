@@ -39,6 +39,24 @@ public final class WechatApiMessages {
         }
     }
 
+    /** {@code GET /channels/ec/basics/info/get}: the shop the token is of. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BasicInfoResponse(@JsonProperty("info") ShopInfo info) {
+    }
+
+    /**
+     * {@code username} is the shop's original id ({@code gh_…}, the {@code ToUserName} of its pushes), which Jiyun
+     * keeps as the shop id; {@code status} is {@code opening}, {@code open_finished}, {@code closing} or
+     * {@code close_finished}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ShopInfo(
+            @JsonProperty("nickname") String nickname,
+            @JsonProperty("username") String username,
+            @JsonProperty("subject_type") String subjectType,
+            @JsonProperty("status") String status) {
+    }
+
     /** Seconds since the epoch, both ends inclusive, at most 7 days apart. */
     public record TimeRange(@JsonProperty("start_time") long startTime, @JsonProperty("end_time") long endTime) {
     }

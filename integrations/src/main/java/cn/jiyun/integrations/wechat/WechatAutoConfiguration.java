@@ -41,6 +41,12 @@ public class WechatAutoConfiguration {
                 skeleton.windowedSync(Platform.WECHAT, settings, null));
     }
 
+    /** Shops authorised with their own self-built app's appid and AppSecret. */
+    @Bean
+    WechatAuthorisation wechatAuthorisation(WechatApiClient client) {
+        return new WechatAuthorisation(client);
+    }
+
     @Bean
     WechatEWaybills wechatEWaybills(WechatProperties properties, WechatApiClient client) {
         return new WechatEWaybills(client, new WechatCarrierCodes(properties.carrierCodes()));

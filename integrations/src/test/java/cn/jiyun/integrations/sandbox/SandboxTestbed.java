@@ -75,6 +75,7 @@ final class SandboxTestbed implements AutoCloseable {
     final DouyinEWaybills douyinEWaybills;
     final KuaishouEWaybills kuaishouEWaybills;
     final WechatEWaybills wechatEWaybills;
+    final WechatApiClient wechatClient;
 
     SandboxTestbed(long seed, int backlogPerShop, Map<String, String> overrides) {
         sandbox = new PlatformSandbox(SandboxProperties.forTests(seed, backlogPerShop), clock);
@@ -117,7 +118,7 @@ final class SandboxTestbed implements AutoCloseable {
 
         ConnectorSettings wechatSettings = ConnectorSettings.bind(Platform.WECHAT, List.of(source),
                 WechatAutoConfiguration.DEFAULTS);
-        WechatApiClient wechatClient = new WechatApiClient(wechatSettings, wechatProperties, shops, clock);
+        wechatClient = new WechatApiClient(wechatSettings, wechatProperties, shops, clock);
         wechat = new WechatConnector(wechatClient, new WechatOrderMapper(json),
                 new WechatCarrierCodes(wechatProperties.carrierCodes()), wechatSettings, wechatProperties.detailCalls(),
                 new WindowedSync(Platform.WECHAT, wechatSettings, null, shops, intake, clock));

@@ -42,7 +42,7 @@ public class InMemoryShopAccounts implements ShopAccounts {
     public void tokensRefreshed(Platform platform, String shopId, TokenGrant grant) {
         shops.computeIfPresent(new Key(platform, shopId), (k, s) -> new ShopAccount(platform, shopId,
                 grant.accessToken(), grant.refreshToken().isEmpty() ? s.refreshToken() : grant.refreshToken(),
-                grant.accessTokenExpiresAt(), s.syncCursor()));
+                grant.accessTokenExpiresAt(), s.syncCursor(), s.app()));
     }
 
     @Override
@@ -53,7 +53,7 @@ public class InMemoryShopAccounts implements ShopAccounts {
     @Override
     public void advanceSyncCursor(Platform platform, String shopId, Instant cursor) {
         shops.computeIfPresent(new Key(platform, shopId), (k, s) -> new ShopAccount(platform, shopId,
-                s.accessToken(), s.refreshToken(), s.accessTokenExpiresAt(), cursor));
+                s.accessToken(), s.refreshToken(), s.accessTokenExpiresAt(), cursor, s.app()));
     }
 
     public Optional<String> revocationReason(Platform platform, String shopId) {
