@@ -43,11 +43,18 @@ final class CompiledProblem {
     private final List<UnassignedParcel> rejected = new ArrayList<>();
     /** Parcels a dispatch policy held before solving: not part of {@link #problem}, listed in every plan. */
     final List<HeldParcel> heldBeforeSolving;
+    /**
+     * A dispatch policy's estimate, per producer, of what visiting it after the horizon costs (fen): added to the
+     * holding price of each of its optional stops, since a held stop must still be fetched later.
+     */
+    private final Map<String, Long> laterVisitFen;
     private int stopSequence;
 
-    private CompiledProblem(PlanningProblem problem, TravelMatrixSource matrices, List<HeldParcel> held) {
+    private CompiledProblem(PlanningProblem problem, TravelMatrixSource matrices, List<HeldParcel> held,
+            Map<String, Long> laterVisitFen) {
         this.problem = problem;
         this.heldBeforeSolving = List.copyOf(held);
+        this.laterVisitFen = Map.copyOf(laterVisitFen);
         List<MatrixPoint> points = new ArrayList<>();
         for (Hub hub : problem.hubs()) {
             hubs.put(hub.id(), hub);
@@ -84,11 +91,26 @@ final class CompiledProblem {
     }
 
     static CompiledProblem compile(PlanningProblem problem, TravelMatrixSource matrices) {
-        return new CompiledProblem(problem, matrices, List.of());
+        return new CompiledProblem(problem, matrices, List.of(), Map.of());
     }
 
-    static CompiledProblem compile(PlanningProblem problem, TravelMatrixSource matrices, List<HeldParcel> held) {
-        return new CompiledProblem(problem, matrices, held);
+    static CompiledProblem compile(PlanningProblem problem, TravelMatrixSource matrices, List<HeldParcel> held,
+            Map<String, Long> laterVisitFen) {
+        return new CompiledProblem(problem, matrices, held, laterVisitFen);
+    }
+
+    /** The points of {@code problem}'s travel matrix, in its order: the hubs, then the producers. */
+    static List<MatrixPoint> points(PlanningProblem problem) {
+        List<MatrixPoint> points = new ArrayList<>();
+        problem.hubs().forEach(hub -> points.add(new MatrixPoint(hub.location(), hub.countyCode())));
+        problem.producers().forEach(producer -> points.add(new MatrixPoint(producer.location(),
+                producer.countyCode())));
+        return points;
+    }
+
+    /** The holding price of an optional stop beyond its wait: what fetching it later is estimated to cost (fen). */
+    long laterVisitFen(String producerId) {
+        return laterVisitFen.getOrDefault(producerId, 0L);
     }
 
     static String vehicleDayId(String vehicleId, int day) {
@@ -322,7 +344,7 @@ final class CompiledProblem {
         long waitPerDay = stopParcels.size() * settings.holdingCostPerParcelDayFen() * 1000;
         stop.withWaitCost(waitPerDay);
         if (optional) {
-            stop.withLeaveCost(true, waitPerDay * (problem.days() - readyDay));
+            stop.withLeaveCost(true, waitPerDay * (problem.days() - readyDay) + laterVisitFen(producerId) * 1000);
         } else if (settings.courierRemainder()) {
             stop.withLeaveCost(false, stopParcels.stream()
                     .mapToLong(parcel -> settings.pickupFeeFen(parcel.chilled()) * 1000).sum());

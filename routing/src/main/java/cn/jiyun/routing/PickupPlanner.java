@@ -13,6 +13,7 @@ import cn.jiyun.routing.dispatch.ScenarioSettings;
 import cn.jiyun.routing.solver.PickupSolverFactory;
 import cn.jiyun.routing.travel.CachingMatrixSource;
 import cn.jiyun.routing.travel.GreatCircleMatrixSource;
+import cn.jiyun.routing.travel.TravelMatrix;
 import cn.jiyun.routing.travel.TravelMatrixSource;
 
 /**
@@ -83,8 +84,23 @@ public final class PickupPlanner implements AutoCloseable {
                     Math.min(Dispatch.MAX_PER_SCENARIO.toNanos(), perScenario));
             DispatchDecision decision = dispatcher.decide(problem, dispatch.policy(), dispatch.history(),
                     settings.withPerScenario(Duration.ofNanos(perScenario)), dispatch.seed(), stop);
-            return CompiledProblem.compile(decision.problem(), matrices, decision.held());
+            return CompiledProblem.compile(decision.problem(), matrices, decision.held(), decision.laterVisitFen());
         }, deadline, timeLimit, unimprovedLimit, listener, 2);
+    }
+
+    /**
+     * Solves a dispatch policy's decision: its problem, the optional parcels priced with the decision's estimate of
+     * fetching their farms later (if it made one), and the parcels it held listed first among the plan's held ones.
+     */
+    public Plan solve(DispatchDecision decision, Duration timeLimit) {
+        long deadline = System.nanoTime() + timeLimit.toNanos();
+        return start(stop -> CompiledProblem.compile(decision.problem(), matrices, decision.held(),
+                decision.laterVisitFen()), deadline, timeLimit, null, null, 2).result().join();
+    }
+
+    /** The travel matrix of {@code problem}'s points: the hubs first, then the producers, in the problem's order. */
+    public TravelMatrix matrix(PlanningProblem problem) {
+        return matrices.compute(CompiledProblem.points(problem));
     }
 
     private PlanningJob start(PlanningProblem problem, Duration timeLimit, Duration unimprovedLimit,

@@ -76,10 +76,13 @@ final class PlanExtractor {
             if (stop.isOptional() && stop.getLeaveCost() >= 0) {
                 int days = compiled.problem.days() - stop.getReadyDay();
                 long fen = settings.holdingCostPerParcelDayFen() * days;
+                long later = compiled.laterVisitFen(stop.getProducerId());
                 held.add(new HeldParcel(parcelId, stop.getProducerId(), compiled.problem.lastCollectionDay(parcel),
                         "collecting it in this plan costs more than holding it for " + days + " day(s) at "
-                                + yuan(settings.holdingCostPerParcelDayFen()) + " a day; it can wait until "
-                                + compiled.problem.lastCollectionDay(parcel), fen));
+                                + yuan(settings.holdingCostPerParcelDayFen()) + " a day"
+                                + (later > 0 ? " and fetching its farm later at an estimated " + yuan(later) : "")
+                                + "; it can wait until " + compiled.problem.lastCollectionDay(parcel),
+                        fen + later / stop.getParcelIds().size()));
             } else if (stop.getLeaveCost() >= 0) {
                 toCourier.add(parcel);
                 unassigned.add(new UnassignedParcel(parcelId, stop.getProducerId(), UnassignedReason.TO_COURIER,

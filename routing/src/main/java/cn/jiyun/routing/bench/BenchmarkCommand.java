@@ -44,7 +44,8 @@ public final class BenchmarkCommand {
                         + "--instance FILE --seconds N\n       java -jar jiyun-routing.jar --format quick "
                         + "[--seeds 1,2,3 --quick 1 --long 60 --warmups 3 --producers 250 --vehicles 8]\n"
                         + "       java -jar jiyun-routing.jar --format season [--policies greedy,lazy,scenario "
-                        + "--seed 1 --hubs 3 --producers 300 --days 28 --seconds-per-day 1 --chart season.svg]");
+                        + "--seed 1 --hubs 3 --producers 300 --days 28 --seconds-per-day 1 --hold-pricing later-visit "
+                        + "--chart season.svg]");
                 System.exit(2);
                 yield "";
             }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,8 +60,11 @@ final class SeasonBenchmark {
                 String.valueOf(ScenarioSettings.DEFAULTS.postponeThreshold())));
         long holdingFen = Long.parseLong(options.getOrDefault("holding-fen",
                 String.valueOf(PlanningSettings.HOLDING_COST_PER_PARCEL_DAY_FEN)));
-        List<DispatchPolicy> policies = Arrays.stream(options.getOrDefault("policies", "greedy,lazy,scenario")
-                .split(",")).map(DispatchPolicy::of).toList();
+        ScenarioSettings.HoldPricing holdPricing = ScenarioSettings.HoldPricing.of(options.getOrDefault(
+                "hold-pricing", ScenarioSettings.DEFAULTS.holdPricing().key()));
+        // "scenario:flat" / "scenario:later-visit" run the scenario policy with that hold pricing, side by side
+        List<String> policies = Arrays.stream(options.getOrDefault("policies", "greedy,lazy,scenario").split(","))
+                .map(String::trim).toList();
         Path chart = Path.of(options.getOrDefault("chart", "season-seed" + seed + ".png"));
 
         PlanningProblem cooperative = cooperative(seed, hubs, producers, vansPerHub, reefersPerHub, holdingFen);
@@ -70,20 +73,27 @@ final class SeasonBenchmark {
                 perProducerDay);
         ScenarioSettings scenarios = new ScenarioSettings(scenarioCount, lookahead, iterations, dispatchThreshold,
                 postponeThreshold,
-                Duration.ofMillis(Math.round(scenarioSeconds * 1000)), ScenarioSettings.DEFAULTS.threads());
-        Map<DispatchPolicy, SeasonSimulator.Result> results = new EnumMap<>(DispatchPolicy.class);
+                Duration.ofMillis(Math.round(scenarioSeconds * 1000)), ScenarioSettings.DEFAULTS.threads(),
+                holdPricing);
+        Map<String, SeasonSimulator.Result> results = new LinkedHashMap<>();
         try (PickupPlanner planner = new PickupPlanner()) {
             SeasonSimulator simulator = new SeasonSimulator(cooperative, demand, FIRST_DAY, days,
                     Duration.ofMillis(Math.round(secondsPerDay * 1000)), scenarios, planner);
-            for (DispatchPolicy policy : policies) {
-                results.put(policy, simulator.run(policy, seed));
-                System.err.println(policy.key() + " done");
+            for (String label : policies) {
+                String[] parts = label.split(":", 2);
+                DispatchPolicy policy = DispatchPolicy.of(parts[0]);
+                ScenarioSettings settings = parts.length == 1 ? scenarios
+                        : scenarios.withHoldPricing(ScenarioSettings.HoldPricing.of(parts[1]));
+                String name = parts.length == 1 ? policy.key() : policy.key() + ":" + settings.holdPricing().key();
+                results.put(name, simulator.run(policy, settings, seed));
+                System.err.println(name + " done");
             }
         }
         writeChart(results, chart, seed, hubs, producers, days);
         List<String> lines = new ArrayList<>();
-        for (SeasonSimulator.Result result : results.values()) {
-            lines.add(json(result, results, seed, hubs, producers, days, secondsPerDay, holdingFen));
+        for (Map.Entry<String, SeasonSimulator.Result> result : results.entrySet()) {
+            lines.add(json(result.getKey(), result.getValue(), results, seed, hubs, producers, days, secondsPerDay,
+                    holdingFen));
         }
         System.err.println("chart: " + chart.toAbsolutePath());
         return String.join("\n", lines);
@@ -107,7 +117,8 @@ final class SeasonBenchmark {
                 List.of(), PlanningSettings.DEFAULTS.withHoldingCostPerParcelDayFen(holdingFen));
     }
 
-    private static String json(SeasonSimulator.Result r, Map<DispatchPolicy, SeasonSimulator.Result> all, long seed,
+    private static String json(String name, SeasonSimulator.Result r, Map<String, SeasonSimulator.Result> all,
+            long seed,
             int hubs, int producers, int days, double secondsPerDay, long holdingFen) {
         return String.format(Locale.ROOT, "{\"policy\":\"%s\",\"seed\":%d,\"hubs\":%d,\"producers\":%d,\"days\":%d,"
                         + "\"secondsPerDay\":%.1f,\"holdingFenPerParcelDay\":%d,\"costPerParcelYuan\":%.3f,"
@@ -116,11 +127,11 @@ final class SeasonBenchmark {
                         + "\"maxWaitDays\":%d,\"courierPerParcelYuan\":%.3f,\"savingVsCourierPercent\":%.1f,"
                         + "\"savingVsGreedyPercent\":%s,\"savingVsLazyPercent\":%s,\"planViolations\":%d,"
                         + "\"meanSecondsPerHubDay\":%.1f,\"maxSecondsPerHubDay\":%.1f}",
-                r.policy().key(), seed, hubs, producers, days, secondsPerDay, holdingFen, r.costPerParcelYuan(),
+                name, seed, hubs, producers, days, secondsPerDay, holdingFen, r.costPerParcelYuan(),
                 r.costFen() / 100.0, r.km(), r.vehicleDays(), r.parcelsCollected(), r.lateParcels(), r.meanWaitDays(),
                 r.maxWaitDays(), r.courierBaselineFen() / 100.0 / Math.max(1, r.parcelsCollected()),
                 100 * (1 - r.costFen() / (double) Math.max(1, r.courierBaselineFen())),
-                saving(r, all.get(DispatchPolicy.GREEDY)), saving(r, all.get(DispatchPolicy.LAZY)),
+                saving(r, all.get("greedy")), saving(r, all.get("lazy")),
                 r.planViolations(), r.secondsPerHubDay(), r.maxSecondsPerHubDay());
     }
 
@@ -133,7 +144,7 @@ final class SeasonBenchmark {
                 100 * (1 - result.costPerParcelYuan() / baseline.costPerParcelYuan()));
     }
 
-    private static void writeChart(Map<DispatchPolicy, SeasonSimulator.Result> results, Path file, long seed,
+    private static void writeChart(Map<String, SeasonSimulator.Result> results, Path file, long seed,
             int hubs, int producers, int days) throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(420)
                 .title(String.format(Locale.ROOT, "Daily pickup cost per parcel, %d hubs, %d producers, %d days "
@@ -143,7 +154,8 @@ final class SeasonBenchmark {
                 .yAxisTitle("yuan per parcel collected (vans)").build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         chart.getStyler().setMarkerSize(4);
-        for (SeasonSimulator.Result result : results.values()) {
+        for (Map.Entry<String, SeasonSimulator.Result> entry : results.entrySet()) {
+            SeasonSimulator.Result result = entry.getValue();
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             // the season's days; the days after it, when the last held parcels are collected, count in the totals only
@@ -155,7 +167,7 @@ final class SeasonBenchmark {
                 }
             }
             XYSeries series = chart.addSeries(String.format(Locale.ROOT, "%s (%.2f yuan a parcel over the season)",
-                    result.policy().key(), result.costPerParcelYuan()), x, y);
+                    entry.getKey(), result.costPerParcelYuan()), x, y);
             series.setMarker(SeriesMarkers.CIRCLE);
         }
         Path parent = file.toAbsolutePath().getParent();

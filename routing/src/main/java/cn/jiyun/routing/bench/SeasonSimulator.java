@@ -95,6 +95,11 @@ public final class SeasonSimulator {
     }
 
     public Result run(DispatchPolicy policy, long seed) {
+        return run(policy, scenarios, seed);
+    }
+
+    /** As {@link #run(DispatchPolicy, long)}, with other settings for the sample-scenario policy. */
+    public Result run(DispatchPolicy policy, ScenarioSettings scenarios, long seed) {
         Dispatcher dispatcher = new Dispatcher(planner);
         Map<String, List<Parcel>> pending = new HashMap<>();
         cooperative.hubs().forEach(hub -> pending.put(hub.id(), new ArrayList<>()));

@@ -25,6 +25,8 @@ import cn.jiyun.routing.PlanningProblem;
 import cn.jiyun.routing.Producer;
 import cn.jiyun.routing.Route;
 import cn.jiyun.routing.RouteStop;
+import cn.jiyun.routing.Vehicle;
+import cn.jiyun.routing.travel.TravelMatrix;
 
 /**
  * Applies a {@link DispatchPolicy} to a problem before it is solved. The sample-scenario policy works as iterative
@@ -75,7 +77,7 @@ public final class Dispatcher {
 
     /** Solves {@code problem} and lists the parcels the decision held first among the plan's held parcels. */
     public Plan solve(DispatchDecision decision, java.time.Duration limit) {
-        return planner.solve(decision.problem(), limit).withHeld(decision.held());
+        return planner.solve(decision, limit);
     }
 
     private DispatchDecision scenarios(PlanningProblem problem, List<Parcel> optional, DemandHistory history,
@@ -92,6 +94,13 @@ public final class Dispatcher {
         SplittableRandom random = new SplittableRandom(seed);
         Set<String> producers = problem.producers().stream().map(Producer::id).collect(Collectors.toSet());
         int solved = 0;
+        boolean priceLaterVisits = settings.holdPricing() == ScenarioSettings.HoldPricing.LATER_VISIT;
+        TravelMatrix matrix = priceLaterVisits ? planner.matrix(problem) : null;
+        Map<String, Boolean> pricedProducers = new HashMap<>();
+        optional.forEach(parcel -> pricedProducers.merge(parcel.producerId(), parcel.chilled(), Boolean::logicalOr));
+        Set<String> realParcels = problem.parcels().stream().map(Parcel::id).collect(Collectors.toSet());
+        Map<String, Long> laterVisitSum = new HashMap<>();
+        int priced = 0;
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), runnable -> {
             Thread thread = new Thread(runnable, "jiyun-scenario");
             thread.setDaemon(true);
@@ -107,21 +116,26 @@ public final class Dispatcher {
                 if (stop.getAsBoolean()) {
                     break;
                 }
-                List<Future<Set<String>>> futures = new ArrayList<>();
+                List<Future<Plan>> futures = new ArrayList<>();
                 for (int k = 0; k < settings.scenarios(); k++) {
                     PlanningProblem future = future(problem, scenarioDays, dispatched, postponed, history,
                             random.split(), "s" + round + "." + k + ":", producers);
-                    futures.add(pool.submit(() -> stop.getAsBoolean() ? null : collectedInHorizon(problem,
-                            planner.solveOnOneThread(future, settings.perScenario()))));
+                    futures.add(pool.submit(() -> stop.getAsBoolean() ? null
+                            : planner.solveOnOneThread(future, settings.perScenario())));
                 }
                 Map<String, Integer> collected = new HashMap<>();
                 int finished = 0;
-                for (Future<Set<String>> future : futures) {
-                    Set<String> ids = future.get();
-                    if (ids == null) {
+                for (Future<Plan> future : futures) {
+                    Plan plan = future.get();
+                    if (plan == null) {
                         continue;
                     }
-                    ids.forEach(id -> collected.merge(id, 1, Integer::sum));
+                    collectedInHorizon(problem, plan).forEach(id -> collected.merge(id, 1, Integer::sum));
+                    if (priceLaterVisits) {
+                        laterVisitFen(problem, matrix, plan, pricedProducers, realParcels)
+                                .forEach((producer, fen) -> laterVisitSum.merge(producer, fen, Long::sum));
+                        priced++;
+                    }
                     finished++;
                     solved++;
                 }
@@ -154,8 +168,102 @@ public final class Dispatcher {
         // What the futures postpone is held; every other optional parcel is left to the planner's holding price, as
         // the holding policy leaves it. Forcing the ones the futures dispatch to go now did no better in a
         // 14-day, 100-producer season (5.62 and 5.79 yuan a parcel against 5.54, holding alone 5.57).
+        Map<String, Long> laterVisit = new HashMap<>();
+        if (priced > 0) {
+            long futuresPriced = priced;
+            laterVisitSum.forEach((producer, fen) -> laterVisit.put(producer, Math.round(fen / (double) futuresPriced)));
+        }
         return new DispatchDecision(DispatchPolicy.SCENARIO, decision.problem().with(decision.problem().parcels(),
-                problem.settings().withHolding(true)), decision.held(), share, solved);
+                problem.settings().withHolding(true)), decision.held(), share, solved, laterVisit);
+    }
+
+    /**
+     * What one solved future says fetching each of {@code producers} (id → whether a reefer is needed) after the
+     * real plan's horizon costs, in fen: nothing where a route after the horizon visits the producer for parcels the
+     * future sampled (it is visited anyway), else the cheapest insertion of the producer, by distance, time and its
+     * service, into a route after the horizon that may carry its parcels, with its own visit (if any) taken out; a
+     * round trip from its hub by the cheapest such vehicle when there is no such route. Windows and capacity are not
+     * checked: it is an estimate of the detour, not a plan. {@code matrix} has the problem's hubs first, then its
+     * producers.
+     */
+    static Map<String, Long> laterVisitFen(PlanningProblem problem, TravelMatrix matrix, Plan future,
+            Map<String, Boolean> producers, Set<String> realParcels) {
+        Map<String, Integer> location = new HashMap<>();
+        Map<String, Integer> hubLocation = new HashMap<>();
+        for (int h = 0; h < problem.hubs().size(); h++) {
+            hubLocation.put(problem.hubs().get(h).id(), h);
+        }
+        Map<String, Producer> producerById = new HashMap<>();
+        for (int p = 0; p < problem.producers().size(); p++) {
+            Producer producer = problem.producers().get(p);
+            location.put(producer.id(), problem.hubs().size() + p);
+            producerById.put(producer.id(), producer);
+        }
+        Map<String, Vehicle> vehicles = new HashMap<>();
+        problem.vehicles().forEach(vehicle -> vehicles.put(vehicle.id(), vehicle));
+        List<Route> later = future.routes().stream().filter(route -> route.day().isAfter(problem.lastDay())).toList();
+        Set<String> visitedAnyway = new HashSet<>();
+        for (Route route : later) {
+            for (RouteStop stop : route.stops()) {
+                if (stop.parcelIds().stream().anyMatch(id -> !realParcels.contains(id))) {
+                    visitedAnyway.add(stop.producerId());
+                }
+            }
+        }
+        Map<String, Long> fen = new HashMap<>();
+        for (Map.Entry<String, Boolean> entry : producers.entrySet()) {
+            String producerId = entry.getKey();
+            Integer at = location.get(producerId);
+            if (at == null) {
+                continue;
+            }
+            if (visitedAnyway.contains(producerId)) {
+                fen.put(producerId, 0L);
+                continue;
+            }
+            long service = producerById.get(producerId).serviceTime().toSeconds();
+            double best = Double.MAX_VALUE;
+            for (Route route : later) {
+                Vehicle vehicle = vehicles.get(route.vehicleId());
+                if (vehicle == null || (entry.getValue() && !vehicle.refrigerated())) {
+                    continue;
+                }
+                int hub = hubLocation.get(vehicle.homeHubId());
+                int previous = hub;
+                for (int k = 0; k <= route.stops().size(); k++) {
+                    int next;
+                    if (k < route.stops().size()) {
+                        String visited = route.stops().get(k).producerId();
+                        if (visited.equals(producerId)) {
+                            continue;
+                        }
+                        next = location.get(visited);
+                    } else {
+                        next = hub;
+                    }
+                    best = Math.min(best, detourFen(matrix, vehicle, previous, at, next, service));
+                    previous = next;
+                }
+            }
+            if (best == Double.MAX_VALUE) {
+                for (Vehicle vehicle : problem.vehicles()) {
+                    if (!entry.getValue() || vehicle.refrigerated()) {
+                        int hub = hubLocation.get(vehicle.homeHubId());
+                        best = Math.min(best, detourFen(matrix, vehicle, hub, at, hub, service));
+                    }
+                }
+            }
+            fen.put(producerId, best == Double.MAX_VALUE ? 0L : Math.max(0, Math.round(best)));
+        }
+        return fen;
+    }
+
+    /** Fen that visiting {@code at} between {@code from} and {@code to} adds to a route of {@code vehicle}. */
+    private static double detourFen(TravelMatrix matrix, Vehicle vehicle, int from, int at, int to, long service) {
+        long metres = matrix.distanceMetres(from, at) + matrix.distanceMetres(at, to) - matrix.distanceMetres(from, to);
+        long seconds = matrix.durationSeconds(from, at) + matrix.durationSeconds(at, to)
+                - matrix.durationSeconds(from, to) + service;
+        return metres * vehicle.costPerKmFen() / 1000.0 + seconds * vehicle.costPerHourFen() / 3600.0;
     }
 
     /** The decision to hold {@code held} (out of the problem) and collect every other parcel in the horizon. */

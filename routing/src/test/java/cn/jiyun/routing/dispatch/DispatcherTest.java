@@ -20,6 +20,7 @@ import cn.jiyun.routing.Plan;
 import cn.jiyun.routing.PlanningProblem;
 import cn.jiyun.routing.PlanningSettings;
 import cn.jiyun.routing.Producer;
+import cn.jiyun.routing.Route;
 import cn.jiyun.routing.Vehicle;
 
 /** The policies' decisions on small seeded cases: which optional parcels go now and which wait. */
@@ -139,6 +140,78 @@ class DispatcherTest {
         assertThat(decision.scenariosSolved()).isPositive().isLessThanOrEqualTo(
                 settings.scenarios() * settings.iterations());
         assertThat(decision.scenariosSolved() % settings.scenarios()).isZero();
+    }
+
+    @Test
+    void priceByLaterVisitsCollectsNowWhatNoLaterTripPassesWhereTheFlatPriceHoldsIt() {
+        ScenarioSettings flat = ScenarioSettings.DEFAULTS.withPerScenario(Duration.ofMillis(300))
+                .withHoldPricing(ScenarioSettings.HoldPricing.FLAT);
+        ScenarioSettings laterVisit = flat.withHoldPricing(ScenarioSettings.HoldPricing.LATER_VISIT);
+
+        DispatchDecision byFlatPrice = dispatcher.decide(monday(), DispatchPolicy.SCENARIO, featuredSellsEveryDay(),
+                flat, 7);
+        DispatchDecision byLaterVisits = dispatcher.decide(monday(), DispatchPolicy.SCENARIO,
+                featuredSellsEveryDay(), laterVisit, 7);
+
+        // The flat price takes fetching LONELY later to be free: the plan holds it, though no later trip passes it.
+        assertThat(byFlatPrice.laterVisitFen()).isEmpty();
+        assertThat(dispatcher.solve(byFlatPrice, Duration.ofSeconds(1)).held()).extracting(HeldParcel::parcelId)
+                .containsExactlyInAnyOrder("featured-can-wait", "lonely-can-wait");
+        // The futures' own estimate: every future sends a van south for FEATURED's new orders (nothing more to pay),
+        // none goes north, so fetching LONELY later is a trip of its own: some 8 km there and back at 1.5 yuan a km.
+        assertThat(byLaterVisits.laterVisitFen()).containsEntry(FEATURED.id(), 0L);
+        assertThat(byLaterVisits.laterVisitFen().get(LONELY.id())).isBetween(800L, 2_000L);
+        Plan plan = dispatcher.solve(byLaterVisits, Duration.ofSeconds(1));
+        assertThat(plan.held()).extracting(HeldParcel::parcelId).containsExactly("featured-can-wait");
+        assertThat(plan.held()).allSatisfy(held -> assertThat(held.holdingCostFen()).isPositive());
+        assertThat(plan.routes().stream().flatMap(route -> route.stops().stream())
+                .flatMap(stop -> stop.parcelIds().stream())).containsExactlyInAnyOrder("near-due", "lonely-can-wait");
+    }
+
+    @Test
+    void aLaterVisitCostsNothingWhereSampledOrdersBringAVanAndTheCheapestDetourElsewhere() {
+        PlanningProblem monday = monday();
+        cn.jiyun.routing.travel.TravelMatrix matrix = planner.matrix(monday);
+        java.time.ZonedDateTime tuesday = MONDAY.plusDays(1).atTime(8, 0).atZone(PlanningProblem.ZONE);
+        // Tuesday's van: hub → NEAR (a sampled order) → FEATURED (only the real optional parcel) → hub;
+        // Monday's van (inside the horizon) passes LONELY, which must not count as a later visit.
+        Route mondayRoute = new Route("van@0", "van", HUB.id(), MONDAY, tuesday.minusDays(1), tuesday.minusDays(1),
+                List.of(stop(LONELY, "lonely-can-wait")), 0, 0);
+        Route tuesdayRoute = new Route("van@1", "van", HUB.id(), MONDAY.plusDays(1), tuesday, tuesday,
+                List.of(stop(NEAR, "s0.0:1:h1-0"), stop(FEATURED, "featured-can-wait")), 0, 0);
+        Plan future = new Plan("0hard/0medium/0soft", true, 0, List.of(mondayRoute, tuesdayRoute), List.of(),
+                List.of(), 0, null);
+
+        java.util.Map<String, Long> fen = Dispatcher.laterVisitFen(monday, matrix, future,
+                java.util.Map.of(NEAR.id(), false, LONELY.id(), false, FEATURED.id(), false, "unknown", false),
+                java.util.Set.copyOf(parcelIds(monday)));
+
+        int hub = 0;
+        int near = 1;
+        int lonely = 2;
+        int featured = 3;
+        assertThat(fen).containsEntry(NEAR.id(), 0L).doesNotContainKey("unknown");
+        // FEATURED's own visit taken out, the cheapest place for it is between NEAR and the hub: its removal saving
+        assertThat(fen.get(FEATURED.id())).isEqualTo(Math.round((matrix.distanceMetres(near, featured)
+                + matrix.distanceMetres(featured, hub) - matrix.distanceMetres(near, hub)) * 150 / 1000.0));
+        long[] detours = {
+            matrix.distanceMetres(hub, lonely) + matrix.distanceMetres(lonely, near) - matrix.distanceMetres(hub, near),
+            matrix.distanceMetres(near, lonely) + matrix.distanceMetres(lonely, featured)
+                    - matrix.distanceMetres(near, featured),
+            matrix.distanceMetres(featured, lonely) + matrix.distanceMetres(lonely, hub)
+                    - matrix.distanceMetres(featured, hub)};
+        assertThat(fen.get(LONELY.id())).isPositive()
+                .isEqualTo(Math.round(java.util.Arrays.stream(detours).min().orElseThrow() * 150 / 1000.0));
+        // A chilled parcel needs a reefer and this fleet has none: there is nothing to estimate, nothing is added
+        java.util.Map<String, Long> chilled = Dispatcher.laterVisitFen(monday, matrix, new Plan("", true, 0,
+                List.of(tuesdayRoute), List.of(), List.of(), 0, null), java.util.Map.of(LONELY.id(), true),
+                java.util.Set.copyOf(parcelIds(monday)));
+        assertThat(chilled).containsEntry(LONELY.id(), 0L);
+    }
+
+    private static cn.jiyun.routing.RouteStop stop(Producer producer, String parcelId) {
+        java.time.ZonedDateTime at = MONDAY.atTime(9, 0).atZone(PlanningProblem.ZONE);
+        return new cn.jiyun.routing.RouteStop(producer.id(), List.of(parcelId), at, at, 0, 0, false);
     }
 
     @Test
