@@ -327,8 +327,9 @@ public final class PlatformSandbox implements AutoCloseable {
         shops.add(shop);
         catalogue = new SandboxCatalogue(shops);
         generator.open(shop);
+        // not pushed: the shop is not authorised to Jiyun yet, whose first sync of it reads the backlog
         generator.backlog(shop, properties.backlogPerShop(), clock.instant().truncatedTo(ChronoUnit.SECONDS))
-                .forEach(book::add);
+                .forEach(book::addPast);
         log.info("Sandbox opened {} shop {}", platform, shopId);
         return shop;
     }
