@@ -23,9 +23,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * On the sandbox profile, opens the in-process platform sandbox with the demo shops, their tokens
+ * On the sandbox profile, opens the in-process platform sandbox with the store's shops, their tokens
  * and their SKUs, so orders flow in from Douyin, Kuaishou and WeChat as they would in production.
- * Runs after the demo cooperative is loaded (or found), every start.
+ * Runs after the demo cooperative is loaded (or found), every start; on a fresh store without the demo
+ * it opens with no shop, and sellers open theirs on its authorise pages and WeChat shop console.
  */
 @Component
 @Order(30)
@@ -58,14 +59,16 @@ class DemoSandbox implements ApplicationRunner {
             return;
         }
         SandboxCatalogue catalogue = catalogue();
-        if (catalogue.shops().isEmpty()) {
-            log.info("No platform shops to serve from the sandbox");
-            return;
-        }
         // the orders the store holds already exist on their platforms, so they can be shipped and written back
         platforms.start(catalogue, knownOrders());
-        log.info("Platform sandbox serving {} demo shops on port {}: new orders arrive over time",
-                catalogue.shops().size(), platforms.port());
+        if (catalogue.shops().isEmpty()) {
+            // a new cooperative's first shops come through the authorisation flows, which need the platforms up
+            log.info("Platform sandbox on port {} with no shop yet: shops opened on its authorise pages and WeChat "
+                    + "shop console sell its first goods", platforms.port());
+        } else {
+            log.info("Platform sandbox serving {} shops on port {}: new orders arrive over time",
+                    catalogue.shops().size(), platforms.port());
+        }
     }
 
     /** The store's orders of the served shops, not cancelled, as the platforms would hold them. */

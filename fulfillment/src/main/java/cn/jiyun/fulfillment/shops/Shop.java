@@ -66,10 +66,12 @@ public class Shop extends Audited {
     @Column(name = "authorisation_problem")
     private String authorisationProblem;
 
-    @Column(name = "sync_cursor")
+    // the sync's own bookkeeping, written by Shops.advanceSyncCursor alone: an admin's change of the shop never
+    // writes it back stale, and a sync never bumps the version an admin's change is checked against
+    @Column(name = "sync_cursor", insertable = false, updatable = false)
     private Instant syncCursor;
 
-    @Column(name = "last_synced_at")
+    @Column(name = "last_synced_at", insertable = false, updatable = false)
     private Instant lastSyncedAt;
 
     protected Shop() {
@@ -114,14 +116,6 @@ public class Shop extends Audited {
     public void authorisationRevoked(String problem) {
         this.authorisation = Authorisation.NEEDS_REAUTHORISATION;
         this.authorisationProblem = problem;
-    }
-
-    /** Moves the sync cursor forward; a cursor never moves back, so no order is read twice as "new". */
-    public void synchronisedUpTo(Instant cursor, Instant at) {
-        if (syncCursor == null || cursor.isAfter(syncCursor)) {
-            syncCursor = cursor;
-        }
-        lastSyncedAt = at;
     }
 
     public void rename(String name) {

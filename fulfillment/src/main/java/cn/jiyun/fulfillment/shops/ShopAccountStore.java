@@ -74,7 +74,9 @@ class ShopAccountStore implements ShopAccounts {
 
     @Override
     public void advanceSyncCursor(Platform platform, String shopId, Instant cursor) {
-        shop(platform, shopId).synchronisedUpTo(cursor, clock.instant());
+        if (shops.advanceSyncCursor(platform, shopId, cursor, clock.instant()) == 0) {
+            throw new IllegalArgumentException("no " + platform + " shop " + shopId + " is registered");
+        }
     }
 
     private Shop shop(Platform platform, String shopId) {

@@ -4,8 +4,10 @@ import cn.jiyun.integrations.Platform;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,4 +30,17 @@ public interface Shops extends JpaRepository<Shop, Long> {
     Optional<Shop> findByPlatformAndPlatformShopId(Platform platform, String platformShopId);
 
     List<Shop> findByPlatformAndAuthorisation(Platform platform, Shop.Authorisation authorisation);
+
+    /**
+     * Moves the shop's sync cursor forward (never back, so no order is read twice as "new") and records when it
+     * synced. Outside the record's version: the sync runs every few seconds and must not make an admin's change of
+     * the shop at that moment a conflict.
+     */
+    @Modifying
+    @Query("""
+            UPDATE Shop s SET s.syncCursor = CASE WHEN s.syncCursor IS NULL OR s.syncCursor < :cursor THEN :cursor
+                                                  ELSE s.syncCursor END,
+                              s.lastSyncedAt = :at
+            WHERE s.platform = :platform AND s.platformShopId = :platformShopId""")
+    int advanceSyncCursor(Platform platform, String platformShopId, Instant cursor, Instant at);
 }

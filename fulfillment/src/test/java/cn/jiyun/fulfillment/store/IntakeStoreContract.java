@@ -4,6 +4,7 @@ import cn.jiyun.fulfillment.cooperatives.Cooperative;
 import cn.jiyun.fulfillment.orders.OrderStatus;
 import cn.jiyun.fulfillment.producers.Producer;
 import cn.jiyun.fulfillment.shops.Shop;
+import cn.jiyun.fulfillment.shops.ShopService;
 import cn.jiyun.fulfillment.support.Fixtures;
 import cn.jiyun.integrations.CanonicalOrder;
 import cn.jiyun.integrations.IntakeOutcome;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +42,10 @@ abstract class IntakeStoreContract {
     ShopAccounts shopAccounts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ShopService shops;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     Shop shop;
     String sku;
@@ -223,5 +230,20 @@ abstract class IntakeStoreContract {
 
         assertThat(shopAccounts.find(Platform.DOUYIN, shop.platformShopId()).orElseThrow().syncCursor())
                 .isEqualTo(t0.plusSeconds(3600));
+    }
+
+    @Test
+    void aSyncMovingOnWhileAnAdminChangesTheShopIsNoConflict() {
+        // the admin's change read the shop just before the shop's sync stored its progress
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            shops.get(shop.cooperativeId(), shop.id());
+            shopAccounts.advanceSyncCursor(Platform.DOUYIN, shop.platformShopId(), t0.plusSeconds(3600));
+            shops.update(shop.cooperativeId(), shop.id(), "塞上枸杞抖音店（新名）", null);
+        });
+
+        Shop after = shops.get(shop.cooperativeId(), shop.id());
+        assertThat(after.name()).isEqualTo("塞上枸杞抖音店（新名）");
+        assertThat(after.syncCursor()).as("not written back stale by the admin's change").isEqualTo(t0.plusSeconds(3600));
+        assertThat(after.lastSyncedAt()).isNotNull();
     }
 }

@@ -41,14 +41,19 @@ final class OrderGenerator {
 
     private final Random random;
     private SandboxCatalogue catalogue;
-    private final List<Platform> platforms;
+    /** The platforms with a shop, in turn order; a shop opened later adds its platform. */
+    private List<Platform> platforms;
     private final Map<Platform, Long> issued = new EnumMap<>(Platform.class);
     private int turn;
 
     OrderGenerator(long seed, SandboxCatalogue catalogue) {
         this.random = new Random(seed);
         this.catalogue = catalogue;
-        this.platforms = List.of(Platform.DOUYIN, Platform.KUAISHOU, Platform.WECHAT).stream()
+        this.platforms = platformsWithShops(catalogue);
+    }
+
+    private static List<Platform> platformsWithShops(SandboxCatalogue catalogue) {
+        return List.of(Platform.DOUYIN, Platform.KUAISHOU, Platform.WECHAT).stream()
                 .filter(platform -> !catalogue.shops(platform).isEmpty())
                 .toList();
     }
@@ -58,6 +63,7 @@ final class OrderGenerator {
         List<Shop> shops = new ArrayList<>(catalogue.shops());
         shops.add(shop);
         catalogue = new SandboxCatalogue(shops);
+        platforms = platformsWithShops(catalogue);
     }
 
     /** Paid orders of the 24 hours before {@code now}, oldest first; a few already cancelled. */
@@ -82,8 +88,11 @@ final class OrderGenerator {
         return orders;
     }
 
-    /** A new order paid just now, in the next platform's turn. */
+    /** A new order paid just now, in the next platform's turn; there must be a shop. */
     SandboxOrder next(Instant now) {
+        if (platforms.isEmpty()) {
+            throw new IllegalStateException("no shop to order from");
+        }
         Platform platform = platforms.get(turn++ % platforms.size());
         List<Shop> shops = catalogue.shops(platform);
         Shop shop = shops.get(random.nextInt(shops.size()));

@@ -291,6 +291,11 @@ public final class PlatformSandbox implements AutoCloseable {
             return added;
         }
         Instant now = clock.instant();
+        if (catalogue.shops().isEmpty()) {
+            // nobody sells here yet: the first order comes one interval after the first shop opens
+            nextOrderDue = now.plus(properties.orderInterval());
+            return added;
+        }
         if (Duration.between(nextOrderDue, now).compareTo(properties.orderInterval().multipliedBy(MOST_ORDERS_PER_CATCH_UP)) > 0) {
             nextOrderDue = now.minus(properties.orderInterval().multipliedBy(MOST_ORDERS_PER_CATCH_UP - 1));
         }
@@ -302,26 +307,29 @@ public final class PlatformSandbox implements AutoCloseable {
     }
 
     /**
-     * Opens a new shop on the platform, selling what its first shop sells, with a backlog of paid orders:
-     * the shop a seller creates on the sandbox's authorise page. Its tokens are issued when its code is spent.
+     * Opens a new shop on the platform, selling what its first shop sells (or {@link SandboxCatalogue#FIRST_SHOP_SKUS}
+     * when it has none yet), with a backlog of paid orders: the shop a seller creates on the sandbox's authorise page.
+     * Its tokens are issued when its code is spent.
      */
     public synchronized SandboxCatalogue.Shop openShop(Platform platform) {
         running();
-        SandboxCatalogue.Shop model = catalogue.shops(platform).stream().findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the sandbox has no " + platform + " shop to copy"));
+        // on a fresh store the platform has no shop yet to copy
+        List<SandboxCatalogue.Sku> skus = catalogue.shops(platform).stream().findFirst()
+                .map(SandboxCatalogue.Shop::skus).orElse(SandboxCatalogue.FIRST_SHOP_SKUS);
         String shopId;
         do {
             shopsOpened++;
             shopId = (platform == Platform.WECHAT ? "wxshop" : "") + (platform == Platform.KUAISHOU ? "5120" : "7320")
                     + String.format("%06d", shopsOpened);
         } while (catalogue.shop(platform, shopId).isPresent());
-        SandboxCatalogue.Shop shop = new SandboxCatalogue.Shop(platform, shopId, "opened-" + shopId, "", model.skus());
+        SandboxCatalogue.Shop shop = new SandboxCatalogue.Shop(platform, shopId, "opened-" + shopId, "", skus);
         java.util.List<SandboxCatalogue.Shop> shops = new ArrayList<>(catalogue.shops());
         shops.add(shop);
         catalogue = new SandboxCatalogue(shops);
         generator.open(shop);
+        // not pushed: the shop is not authorised to Jiyun yet, whose first sync of it reads the backlog
         generator.backlog(shop, properties.backlogPerShop(), clock.instant().truncatedTo(ChronoUnit.SECONDS))
-                .forEach(book::add);
+                .forEach(book::addPast);
         log.info("Sandbox opened {} shop {}", platform, shopId);
         return shop;
     }
@@ -329,6 +337,9 @@ public final class PlatformSandbox implements AutoCloseable {
     /** Adds {@code count} new paid orders now, as the timer would, and returns them. */
     public synchronized List<SandboxOrder> generateOrders(int count) {
         running();
+        if (count > 0 && catalogue.shops().isEmpty()) {
+            throw new IllegalStateException("the sandbox has no shop to order from yet");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<SandboxOrder> added = new ArrayList<>();
         for (int i = 0; i < count; i++) {

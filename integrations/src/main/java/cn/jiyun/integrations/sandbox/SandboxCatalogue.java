@@ -8,18 +8,30 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the demo cooperative sells on which platform: its shops with the tokens the sandbox will
- * accept for them, and each shop's SKUs. Fulfillment builds it from its demo store.
+ * What the store's shops sell on which platform: the shops with the tokens the sandbox will accept for
+ * them, and each shop's SKUs. Fulfillment builds it from its store; a fresh store has none yet, and the
+ * sandbox then waits for sellers to open shops on its authorise pages and shop console.
  *
- * @param shops every shop the sandbox serves, at least one
+ * @param shops every shop the sandbox serves; none on a store without shops
  */
 public record SandboxCatalogue(List<Shop> shops) {
 
+    /**
+     * What a shop opened on a platform the sandbox has no shop of yet sells: a few goods of Ningxia's
+     * cooperatives, ambient, so that a new cooperative's first shop has SKUs to map.
+     */
+    public static final List<Sku> FIRST_SHOP_SKUS = List.of(
+            new Sku("3580000101", "中宁头茬枸杞 500g 礼盒", 6_800),
+            new Sku("3580000102", "枸杞原浆 30ml×10袋", 9_900),
+            new Sku("3580000103", "雕花牛皮钱包", 12_800));
+
+    /** A sandbox with no shop yet. */
+    public static SandboxCatalogue empty() {
+        return new SandboxCatalogue(List.of());
+    }
+
     public SandboxCatalogue {
         shops = List.copyOf(shops);
-        if (shops.isEmpty()) {
-            throw new IllegalArgumentException("the sandbox needs at least one shop");
-        }
         List<String> seen = new ArrayList<>();
         for (Shop shop : shops) {
             String key = shop.platform() + "/" + shop.shopId();

@@ -102,6 +102,36 @@ class PlatformSandboxTest {
     }
 
     @Test
+    void aSandboxWithNoShopYetWaitsForTheFirstShopAndThenServesIt() {
+        MutableClock clock = new MutableClock(SandboxTestbed.NOW);
+        SandboxProperties hourly = new SandboxProperties(true, 0, Duration.ofHours(1), 5, 11, null, Duration.ZERO);
+        try (PlatformSandbox sandbox = new PlatformSandbox(hourly, clock)) {
+            // a fresh store has no shop for the catalogue
+            sandbox.start(SandboxCatalogue.empty());
+            clock.advance(Duration.ofHours(3));
+            assertThat(sandbox.catchUp()).as("nobody sells here yet").isEmpty();
+            assertThatThrownBy(() -> sandbox.generateOrders(1)).isInstanceOf(IllegalStateException.class);
+
+            SandboxCatalogue.Shop first = sandbox.openShop(Platform.KUAISHOU);
+
+            assertThat(first.skus()).isEqualTo(SandboxCatalogue.FIRST_SHOP_SKUS);
+            assertThat(sandbox.orders(Platform.KUAISHOU, first.shopId())).hasSize(5);
+            assertThat(sandbox.catchUp()).as("the first order an interval after the shop opened").isEmpty();
+            clock.advance(Duration.ofMinutes(61));
+            assertThat(sandbox.catchUp()).singleElement().satisfies(order -> {
+                assertThat(order.platform()).isEqualTo(Platform.KUAISHOU);
+                assertThat(order.shopId()).isEqualTo(first.shopId());
+            });
+            // a shop on another platform takes its turns from then on, and copies the first one's goods
+            SandboxCatalogue.Shop second = sandbox.openShop(Platform.DOUYIN);
+            assertThat(second.skus()).isEqualTo(SandboxCatalogue.FIRST_SHOP_SKUS);
+            clock.advance(Duration.ofMinutes(120));
+            assertThat(sandbox.catchUp()).extracting(SandboxOrder::platform)
+                    .containsExactlyInAnyOrder(Platform.KUAISHOU, Platform.DOUYIN);
+        }
+    }
+
+    @Test
     void aCancellationBeforeShippingArrivesAsAnUpdate() {
         bed = new SandboxTestbed(3, 10);
         bed.synchroniseAll();

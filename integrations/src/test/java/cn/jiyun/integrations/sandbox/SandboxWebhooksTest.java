@@ -92,6 +92,27 @@ class SandboxWebhooksTest {
         }
     }
 
+    @Test
+    void aShopOpenedOnTheAuthorisePageIsNotPushedItsBacklog() throws Exception {
+        URI callback = URI.create("http://127.0.0.1:" + jiyun.getAddress().getPort());
+        MutableClock clock = new MutableClock(SandboxTestbed.NOW);
+        try (PlatformSandbox sandbox = new PlatformSandbox(
+                new SandboxProperties(true, 0, Duration.ZERO, 3, 77, callback, Duration.ZERO), clock)) {
+            sandbox.start(SandboxCatalogue.empty());
+
+            // Jiyun does not know the shop until its code is exchanged: pushes of it would be dead letters there
+            SandboxCatalogue.Shop opened = sandbox.openShop(Platform.DOUYIN);
+            assertThat(sandbox.orders(Platform.DOUYIN, opened.shopId())).hasSize(3);
+
+            clock.advance(Duration.ofMinutes(1));
+            SandboxOrder later = sandbox.generateOrders(1).get(0);
+            Push push = pushes.poll(10, TimeUnit.SECONDS);
+            assertThat(push).as("the shop's first new order is pushed").isNotNull();
+            assertDouyin(push, later, SandboxCredentials.DEMO);
+            assertThat(pushes.poll(300, TimeUnit.MILLISECONDS)).as("nothing of the backlog").isNull();
+        }
+    }
+
     private static void assertDouyin(Push push, SandboxOrder order, SandboxCredentials demo) {
         DouyinPushReader reader = new DouyinPushReader(new DouyinSigner(demo.douyinAppKey(), demo.douyinAppSecret(),
                 DouyinSignMethod.HMAC_SHA256));
