@@ -9,6 +9,8 @@ public enum AuditKind {
     USER_CHANGED,
     USER_DISABLED,
     USER_PASSWORD_RESET,
+    /** Someone chose their own password (after a one-time one, or to change it). */
+    USER_PASSWORD_CHANGED,
     SHOP_AUTHORISED,
     SHOP_REAUTHORISED,
     PLAN_APPROVED,

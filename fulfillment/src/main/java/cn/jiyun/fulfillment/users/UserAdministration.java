@@ -156,6 +156,7 @@ public class UserAdministration {
         }
         policy.check("newPassword", user.username(), newPassword);
         user.choosePassword(passwords.encode(newPassword));
+        audit.record(user.cooperativeId(), AuditKind.USER_PASSWORD_CHANGED, "user " + user.username(), null);
         return user;
     }
 

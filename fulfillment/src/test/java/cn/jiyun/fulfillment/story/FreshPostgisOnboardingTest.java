@@ -239,6 +239,8 @@ class FreshPostgisOnboardingTest {
                 .anyMatch(s -> s.contains(SELLER));
         assertThat(actorsOf(entries, "SHOP_AUTHORISED")).containsExactly(ADMIN, ADMIN, ADMIN);
         assertThat(actorsOf(entries, "PLAN_APPROVED")).containsExactly(ADMIN);
+        assertThat(actorsOf(entries, "USER_PASSWORD_CHANGED")).as("the courier chose their own password")
+                .containsExactly(COURIER);
         assertThat(subjectsOf(entries, "PLAN_APPROVED")).singleElement().asString().contains(String.valueOf(planId));
         String auditPage = admin.get("/admin/audit").body();
         for (String kind : List.of("COOPERATIVE_OPENED", "USER_ADDED", "SHOP_AUTHORISED", "PLAN_APPROVED")) {
