@@ -80,6 +80,14 @@ final class SeasonBenchmark {
             SeasonSimulator simulator = new SeasonSimulator(cooperative, demand, FIRST_DAY, days,
                     Duration.ofMillis(Math.round(secondsPerDay * 1000)), scenarios, planner);
             for (String label : policies) {
+                if (label.equals("oracle")) {
+                    // the perfect-information bound: the one future is the orders that do come
+                    ScenarioSettings known = new ScenarioSettings(1, lookahead, 1, dispatchThreshold,
+                            postponeThreshold, scenarios.perScenario(), 1, holdPricing);
+                    results.put(label, simulator.run(DispatchPolicy.SCENARIO, known, seed, true));
+                    System.err.println(label + " done");
+                    continue;
+                }
                 String[] parts = label.split(":", 2);
                 DispatchPolicy policy = DispatchPolicy.of(parts[0]);
                 ScenarioSettings settings = parts.length == 1 ? scenarios

@@ -100,6 +100,15 @@ public final class SeasonSimulator {
 
     /** As {@link #run(DispatchPolicy, long)}, with other settings for the sample-scenario policy. */
     public Result run(DispatchPolicy policy, ScenarioSettings scenarios, long seed) {
+        return run(policy, scenarios, seed, false);
+    }
+
+    /**
+     * As above; with {@code perfectInformation} the sample-scenario policy's futures are not sampled but the orders
+     * that will in fact become ready on the next {@code lookaheadDays} days (one future is then enough): the bound
+     * on what deciding by futures can save with this planner, since no sample knows tomorrow better.
+     */
+    public Result run(DispatchPolicy policy, ScenarioSettings scenarios, long seed, boolean perfectInformation) {
         Dispatcher dispatcher = new Dispatcher(planner);
         Map<String, List<Parcel>> pending = new HashMap<>();
         cooperative.hubs().forEach(hub -> pending.put(hub.id(), new ArrayList<>()));
@@ -142,7 +151,8 @@ public final class SeasonSimulator {
                                 .filter(p -> hubOfProducer.get(p.id()).equals(hub.id())).toList(),
                         waiting, List.of(), settings);
                 long started = System.nanoTime();
-                DispatchDecision decision = dispatcher.decide(problem, policy, history(day, hub.id()), scenarios,
+                DispatchDecision decision = dispatcher.decide(problem, policy, perfectInformation
+                        ? coming(day, d, scenarios.lookaheadDays(), hub.id()) : history(day, hub.id()), scenarios,
                         seed * 1_000 + d);
                 Plan plan = dispatcher.solve(decision, perDay);
                 long spent = System.nanoTime() - started;
@@ -199,6 +209,17 @@ public final class SeasonSimulator {
         return new Result(policy, cost, km, vehicleDays, collected, late, lateFee,
                 collected == 0 ? 0 : (double) waitDays / collected, maxWait, violations, courierBaseline,
                 List.copyOf(daily), hubDays == 0 ? 0 : solvingNanos / 1e9 / hubDays, slowestNanos / 1e9);
+    }
+
+    /** The orders that will become ready at the hub's producers on the days after {@code day}, in the season. */
+    private DemandHistory coming(LocalDate day, int d, int lookahead, String hubId) {
+        List<DemandHistory.Day> next = new ArrayList<>();
+        for (int ahead = 1; ahead <= lookahead; ahead++) {
+            LocalDate date = day.plusDays(ahead);
+            next.add(new DemandHistory.Day(date, d + ahead >= days ? List.of() : demand.readyOn(date).stream()
+                    .filter(parcel -> hubOfProducer.get(parcel.producerId()).equals(hubId)).toList()));
+        }
+        return new DemandHistory(next);
     }
 
     /** The hub's orders of the last {@link #HISTORY_DAYS} days before {@code day}, as the service would read them. */

@@ -36,11 +36,18 @@ public record DemandHistory(List<Day> days) {
     /**
      * A sampled day of orders ready on {@code target}: a past day drawn at random (the same weekday twice as likely,
      * for the weekly rhythm of livestreams), its parcels of {@code producers} moved to {@code target} with their
-     * deadlines moved as far, under ids that start with {@code idPrefix}.
+     * deadlines moved as far, under ids that start with {@code idPrefix}. A history that holds {@code target}
+     * itself knows that day's orders and gives them as they are: the season benchmark's perfect-information bound
+     * builds such a history from the orders to come; the service's history is the past and never holds it.
      */
     public List<Parcel> sample(SplittableRandom random, LocalDate target, String idPrefix, Set<String> producers) {
         if (days.isEmpty()) {
             return List.of();
+        }
+        for (Day known : days) {
+            if (known.date().equals(target)) {
+                return moved(known, target, idPrefix, producers);
+            }
         }
         double[] weights = new double[days.size()];
         double total = 0;
@@ -57,6 +64,10 @@ public record DemandHistory(List<Day> days) {
                 break;
             }
         }
+        return moved(day, target, idPrefix, producers);
+    }
+
+    private static List<Parcel> moved(Day day, LocalDate target, String idPrefix, Set<String> producers) {
         long shift = ChronoUnit.DAYS.between(day.date(), target);
         List<Parcel> sampled = new ArrayList<>();
         for (Parcel parcel : day.parcels()) {

@@ -254,4 +254,27 @@ class DispatcherTest {
         assertThat(featuredSellsEveryDay().sample(new java.util.SplittableRandom(3), MONDAY.plusDays(1), "s:",
                 java.util.Set.of(NEAR.id()))).isEmpty();
     }
+
+    @Test
+    void aHistoryThatHoldsTheDayItselfGivesThatDaysOrdersNotASample() {
+        LocalDate tuesday = MONDAY.plusDays(1);
+        List<DemandHistory.Day> days = new ArrayList<>(featuredSellsEveryDay().days());
+        days.add(new DemandHistory.Day(tuesday, List.of(parcel("known", LONELY, tuesday, tuesday.plusDays(1)))));
+        DemandHistory known = new DemandHistory(days);
+
+        for (int seed = 0; seed < 20; seed++) {
+            List<Parcel> sampled = known.sample(new java.util.SplittableRandom(seed), tuesday, "f:",
+                    java.util.Set.of(FEATURED.id(), LONELY.id()));
+            assertThat(sampled).as("seed %d", seed).singleElement().satisfies(parcel -> {
+                assertThat(parcel.id()).isEqualTo("f:known");
+                assertThat(parcel.producerId()).isEqualTo(LONELY.id());
+                assertThat(parcel.readyDay()).isEqualTo(tuesday);
+            });
+        }
+        // a day it does not hold is still sampled from its days: mostly the featured producer's six parcels
+        long featuredDays = java.util.stream.IntStream.range(0, 20).filter(seed -> known.sample(
+                new java.util.SplittableRandom(seed), tuesday.plusDays(1), "f:",
+                java.util.Set.of(FEATURED.id(), LONELY.id())).size() == 6).count();
+        assertThat(featuredDays).isGreaterThan(10L);
+    }
 }
