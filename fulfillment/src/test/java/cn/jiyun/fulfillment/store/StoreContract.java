@@ -186,6 +186,25 @@ abstract class StoreContract {
     abstract List<String> spatialIndexNames();
 
     @Test
+    void keepsNoTwoIndexesOnTheSameColumns() {
+        // every insert updates every index of its table: an index twice over (H2 makes one for each foreign key,
+        // PostgreSQL does not, so the shared migrations add their own) is work for nothing on the intake path
+        java.util.Map<String, List<String>> byColumns = new java.util.TreeMap<>();
+        for (String[] index : indexColumns()) {
+            byColumns.computeIfAbsent(index[0].toLowerCase(java.util.Locale.ROOT) + " ("
+                    + index[2].toLowerCase(java.util.Locale.ROOT) + ")", k -> new java.util.ArrayList<>())
+                    .add(index[1]);
+        }
+        assertThat(byColumns).as("indexes by table and columns").containsKey("parcel (order_id)")
+                .containsKey("order_line (order_id)").containsKey("tracking_event (order_id)");
+        assertThat(byColumns.entrySet()).as("tables and columns indexed more than once")
+                .filteredOn(entry -> entry.getValue().size() > 1).isEmpty();
+    }
+
+    /** Every index of the schema: its table, its name and its columns in order, comma-separated. */
+    abstract List<String[]> indexColumns();
+
+    @Test
     void keepsAnOrderWholeWithLinesParcelsAndHistory() {
         Producer producer = producerKmEastOfHub("枸杞园", 8);
         Shop shop = fixtures.shop(coop, Platform.KUAISHOU, null);
